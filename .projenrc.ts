@@ -1,0 +1,152 @@
+import { awscdk, javascript, typescript, ReleasableCommits, DependencyType } from 'projen';
+
+/** The oldest aws-cdk-lib the library supports (peer dependency floor, DESIGN.md §1). */
+const CDK_FLOOR = '2.236.0';
+/** The aws-cdk-lib the library is developed and tested against: the newest the registry serves. */
+const CDK_TESTED = '2.276.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-cloud-patterns',
+  packageName: 'cdk-cloud-patterns',
+  description:
+    'Opinionated AWS CDK v2 L3 constructs whose defaults are the AWS cloud patterns checklist: Powertools Lambda, single-table DynamoDB, secure S3, EventBridge with archive, Fargate blue/green and GitHub OIDC.',
+  author: 'cdk-cloud-patterns',
+  authorAddress: 'maintainers@cdk-cloud-patterns.dev',
+  repositoryUrl: 'https://github.com/cdk-cloud-patterns/cdk-cloud-patterns.git',
+  license: 'Apache-2.0',
+  keywords: ['aws-cdk', 'cdk', 'construct', 'powertools', 'dynamodb', 's3', 'lambda', 'oidc'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  projenrcTsOptions: {
+    // the dev tsconfig type-checks .projenrc.ts too: no extra projenrc/ folder at the top level
+    runner: typescript.TypeScriptRunner.tsNode({ tsconfig: 'tsconfig.dev.json', typeCheck: true }),
+  },
+
+  cdkVersion: CDK_FLOOR,
+  constructsVersion: '10.5.1',
+  // the devDependency is the tested version below, not a pin of the floor
+  peerDependencyOptions: { pinnedDevDependency: false },
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0',
+  minNodeVersion: '20.16.0',
+  workflowNodeVersion: '22',
+
+  // jsii writes its own tsconfig.json at compile time (gitignored); the dev config lives at the top
+  disableTsconfig: true,
+  tsconfigDev: {
+    include: ['src/**/*.ts', 'test/**/*.ts', 'lambda/**/*.ts', '.projenrc.ts'],
+    exclude: ['node_modules', 'test/platform-lib/**', 'cdk.out'],
+    compilerOptions: {
+      lib: ['es2022', 'dom'],
+      target: 'ES2022',
+      module: 'commonjs',
+      esModuleInterop: true,
+      skipLibCheck: true,
+      isolatedModules: true,
+      rootDir: '.',
+      noEmit: true,
+    },
+  },
+  sampleCode: false,
+  releasableCommits: ReleasableCommits.featuresAndFixes(),
+  depsUpgradeOptions: { workflowOptions: { schedule: javascript.UpgradeDependenciesSchedule.WEEKLY } },
+  githubOptions: { pullRequestLintOptions: { semanticTitle: true } },
+  prettier: false,
+
+  publishToPypi: { distName: 'cdk-cloud-patterns', module: 'cdk_cloud_patterns' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkcloudpatterns',
+    mavenGroupId: 'io.github.cdkcloudpatterns',
+    mavenArtifactId: 'cdk-cloud-patterns',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkCloudPatterns', packageId: 'CdkCloudPatterns' },
+  publishToGo: { moduleName: 'github.com/cdk-cloud-patterns/cdk-cloud-patterns-go', packageName: 'cdkcloudpatterns' },
+
+  devDeps: [
+    'cdk-nag@^3.0.2',
+    'esbuild@^0.28',
+    '@types/aws-lambda',
+    '@aws-lambda-powertools/logger@^2',
+    '@aws-lambda-powertools/tracer@^2',
+    '@aws-lambda-powertools/metrics@^2',
+    '@aws-sdk/client-dynamodb@^3',
+    '@aws-sdk/lib-dynamodb@^3',
+    '@aws-sdk/client-s3@^3',
+    '@aws-sdk/s3-request-presigner@^3',
+    '@aws-sdk/client-eventbridge@^3',
+    '@cloud-copilot/iam-simulate@0.1.173',
+  ],
+
+  jestOptions: {
+    // CI never rewrites snapshots; `npx projen test:update` does it on purpose
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/serializer.ts'],
+      testTimeout: 120_000,
+    },
+  },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'lambda'], ignorePatterns: ['test/platform-lib/**', 'test/apps/**', 'cdk.out/**', 'assets/**'] },
+});
+
+// Develop and test against the newest aws-cdk-lib (DESIGN.md §1) while the peer floor stays at CDK_FLOOR.
+project.deps.addDependency(`aws-cdk-lib@${CDK_TESTED}`, DependencyType.BUILD);
+project.deps.addDependency('constructs@10.8.1', DependencyType.BUILD);
+
+// No projenrc/ folder at the top level: .projenrc.ts is type-checked by tsconfig.dev.json.
+project.tryRemoveFile('projenrc/tsconfig.json');
+project.tryRemoveFile('tsconfig.projen.json');
+
+// ---------------------------------------------------------------------------------------------
+// Handlers: lambda/<name>/index.ts is bundled by esbuild into assets/lambda/<name>/ before jsii
+// compiles; assets/ ships in the npm package (and so in every jsii package), lambda/ does not.
+const bundle = project.addTask('bundle:lambda', {
+  description: 'Bundle every lambda/<name>/index.ts into assets/lambda/<name>/index.js with esbuild',
+  exec: 'ts-node --project tsconfig.dev.json lambda/bundle.ts',
+});
+project.preCompileTask.spawn(bundle);
+project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv/', '/test/apps/*/cdk.out/', '__pycache__/');
+project.npmignore?.exclude('/lambda/', '/rosetta/', '/.ci/', '/cdk.out/', '/.venv/', '/coverage/');
+project.npmignore?.include('/assets/');
+
+// Python tools (cfn-lint, moto's server, Powertools for Python) live in .venv, made on demand.
+const pythonEnv = project.addTask('python-env', {
+  description: 'Create .venv with test/requirements.txt (cfn-lint, moto server, aws-lambda-powertools)',
+  exec: 'bash test/tools/python-env.sh',
+});
+
+// The test task: bundle the handlers, make the venv, type-check src + test + lambda, jest, eslint.
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check src/, test/, lambda/ and .projenrc.ts with tsconfig.dev.json',
+  exec: 'tsc --noEmit -p tsconfig.dev.json',
+});
+const testTask = project.testTask;
+const testSteps = [...testTask.steps];
+testTask.reset();
+testTask.spawn(bundle);
+testTask.spawn(pythonEnv);
+testTask.spawn(typecheck);
+for (const step of testSteps) {
+  testTask.addSteps(step);
+}
+
+// The demo: synthesize the reference app into cdk.out and print a per-stack summary.
+const demo = project.addTask('demo', {
+  description: 'Synthesize the reference app (both stages) into cdk.out and print its summary',
+});
+demo.spawn(bundle);
+demo.spawn(pythonEnv);
+demo.exec('ts-node --project tsconfig.dev.json test/reference-app/demo.ts');
+
+// .NET: no SDK on these machines; generate the C# source only (the release workflow builds NuGet).
+project.tasks.tryFind('package:dotnet')?.reset('jsii-pacmak -v --target dotnet --code-only');
+
+// README examples compile in strict mode against rosetta/default.ts-fixture.
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile every README/API example with jsii-rosetta in strict mode',
+  exec: 'jsii-rosetta extract --strict',
+});
+project.postCompileTask.spawn(rosetta);
+
+project.synth();

@@ -1,0 +1,43 @@
+/**
+ * Bundles every handler `lambda/<name>/index.ts` with esbuild into `assets/lambda/<name>/index.js`
+ * at library build time. The `assets/` folder ships in the npm package (and so inside every jsii
+ * package); `lambda/` sources do not. Consumers never need esbuild or Docker.
+ *
+ * Run with `npx projen bundle:lambda` (pre-compile and test run it).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildSync } from 'esbuild';
+
+const root = path.resolve(__dirname, '..');
+const srcDir = path.join(root, 'lambda');
+const outRoot = path.join(root, 'assets', 'lambda');
+
+const entries = fs
+  .readdirSync(srcDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'shared' && fs.existsSync(path.join(srcDir, d.name, 'index.ts')))
+  .map((d) => d.name)
+  .sort();
+
+fs.rmSync(outRoot, { recursive: true, force: true });
+const rows: string[] = [];
+for (const name of entries) {
+  const outfile = path.join(outRoot, name, 'index.js');
+  buildSync({
+    entryPoints: [path.join(srcDir, name, 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    // deterministic output: asset hashes only change when the handler does
+    metafile: false,
+    logLevel: 'warning',
+  });
+  rows.push(`${name.padEnd(24)} ${(fs.statSync(outfile).size / 1024).toFixed(1).padStart(8)} KiB`);
+}
+console.log(`bundled ${entries.length} handler(s) into ${path.relative(root, outRoot)}/`);
+for (const row of rows) console.log(`  ${row}`);

@@ -1,0 +1,68 @@
+import { Annotations, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** What a validation error says: which prop, what came in, what is allowed. */
+export interface ValidationProblem {
+  /** The prop (or context key, or method argument) at fault, e.g. `timeout`. */
+  readonly prop: string;
+  /** The value received; rendered with `describeValue`. */
+  readonly received: unknown;
+  /** What would be accepted, e.g. `at most 15 minutes`. */
+  readonly allowed: string;
+  /** An optional hint on how to fix it. */
+  readonly hint?: string;
+}
+
+/**
+ * Thrown at construction for misuse. The message names the construct path, the prop, the value
+ * received and what is allowed:
+ *
+ *   `[App/Stack/Orders] timeout: received 16 minutes; allowed: at most 15 minutes`
+ *
+ * aws-cdk-lib's own `ValidationError` is internal, so the library keeps this small helper private.
+ */
+export class ConstructValidationError extends Error {
+  constructor(scope: IConstruct, problem: ValidationProblem) {
+    const hint = problem.hint ? `. ${problem.hint}` : '';
+    super(
+      `[${scope.node.path}] ${problem.prop}: received ${describeValue(problem.received)}; allowed: ${problem.allowed}${hint}`,
+    );
+    this.name = 'ConstructValidationError';
+    Object.setPrototypeOf(this, ConstructValidationError.prototype);
+  }
+}
+
+/** Renders a received value for an error message: strings quoted, objects as JSON. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) {
+    return 'undefined';
+  }
+  if (typeof value === 'string') {
+    return `'${value}'`;
+  }
+  if (typeof value === 'object' && value !== null && typeof (value as { toHumanString?: unknown }).toHumanString === 'function') {
+    // Duration, Size
+    return (value as { toHumanString(): string }).toHumanString();
+  }
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** True when the value is (or contains) an unresolved token: validation must skip it. */
+export function isUnresolved(value: unknown): boolean {
+  return value !== undefined && value !== null && Token.isUnresolved(value);
+}
+
+/** The prefix of every warning id the library emits, so users can acknowledge them. */
+export const WARNING_PREFIX = 'cdk-cloud-patterns';
+
+/**
+ * Adds an acknowledgeable warning: `Annotations.addWarningV2('cdk-cloud-patterns:<id>', message)`.
+ * Users silence it with `Annotations.of(scope).acknowledgeWarning('cdk-cloud-patterns:<id>')`.
+ */
+export function addWarning(scope: IConstruct, id: string, message: string): void {
+  Annotations.of(scope).addWarningV2(`${WARNING_PREFIX}:${id}`, message);
+}

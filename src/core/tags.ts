@@ -1,0 +1,127 @@
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, TagManager, Tags, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { DeploymentStage, DeploymentStages } from './deployment-stage';
+import { ConstructValidationError } from './private/errors';
+
+/** The tag keys every resource carries (CDK-1, COST-5). */
+export enum RequiredTag {
+  /** The deployment stage, e.g. `prod`. */
+  ENV = 'Env',
+  /** The owning team, for cost allocation and on-call. */
+  TEAM = 'Team',
+  /** The service the resource belongs to. */
+  SERVICE = 'Service',
+}
+
+/** Values of the required tags. */
+export interface PatternTagsProps {
+  /** The owning team, e.g. `payments`. */
+  readonly team: string;
+  /** The service, e.g. `orders`. */
+  readonly service: string;
+  /**
+   * The stage written to the `Env` tag.
+   *
+   * @default - resolved as everywhere in the library: the context key `env`, else `prod`
+   */
+  readonly stage?: DeploymentStage;
+}
+
+/**
+ * Applies the `Env`, `Team` and `Service` tags to every taggable resource in a scope (CDK-1).
+ *
+ * @example
+ * PatternTags.apply(this, { team: 'payments', service: 'orders' });
+ */
+export class PatternTags {
+  /**
+   * Tags every taggable resource below `scope` with `Env`, `Team` and `Service`.
+   *
+   * Empty values are a synth error: an empty tag is as useless for cost allocation as a missing one.
+   */
+  public static apply(scope: IConstruct, props: PatternTagsProps): void {
+    const values: Record<string, string> = {
+      [RequiredTag.ENV]: DeploymentStages.resolve(scope, props.stage),
+      [RequiredTag.TEAM]: props.team,
+      [RequiredTag.SERVICE]: props.service,
+    };
+    for (const [key, value] of Object.entries(values)) {
+      if (!Token.isUnresolved(value) && value.trim() === '') {
+        throw new ConstructValidationError(scope, {
+          prop: key === RequiredTag.ENV ? 'stage' : key.toLowerCase(),
+          received: value,
+          allowed: `a non-empty value for the '${key}' tag`,
+        });
+      }
+      Tags.of(scope).add(key, value);
+    }
+  }
+
+  private constructor() {}
+}
+
+/** Options of the tag check. */
+export interface RequiredTagsCheckProps {
+  /**
+   * The tag keys every taggable resource must carry.
+   *
+   * @default ['Env', 'Team', 'Service']
+   */
+  readonly requiredKeys?: string[];
+  /**
+   * Report a missing tag as an error (fails `cdk synth` / `cdk deploy`) instead of a warning.
+   *
+   * @default false
+   */
+  readonly failOnMissing?: boolean;
+}
+
+/**
+ * An Aspect that reports every taggable CloudFormation resource missing a required tag (CDK-1).
+ *
+ * It runs with read-only priority, after `Tags.of()` has applied its tags. Warnings carry the id
+ * `cdk-cloud-patterns:missingTags` so they can be acknowledged.
+ *
+ * @example
+ * RequiredTagsCheck.addTo(this, { failOnMissing: true });
+ */
+export class RequiredTagsCheck implements IAspect {
+  /**
+   * Adds the check to `scope` with read-only priority, so it sees the tags applied by `Tags.of()`.
+   */
+  public static addTo(scope: IConstruct, props: RequiredTagsCheckProps = {}): RequiredTagsCheck {
+    const check = new RequiredTagsCheck(props);
+    Aspects.of(scope).add(check, { priority: AspectPriority.READONLY });
+    return check;
+  }
+
+  private readonly requiredKeys: string[];
+  private readonly failOnMissing: boolean;
+
+  constructor(props: RequiredTagsCheckProps = {}) {
+    this.requiredKeys = props.requiredKeys ?? [RequiredTag.ENV, RequiredTag.TEAM, RequiredTag.SERVICE];
+    this.failOnMissing = props.failOnMissing ?? false;
+  }
+
+  /** The keys of `requiredKeys` that `node` is missing; empty for non-taggable nodes. */
+  public missingTags(node: IConstruct): string[] {
+    if (!CfnResource.isCfnResource(node) || !TagManager.isTaggable(node)) {
+      return [];
+    }
+    const present = node.tags.tagValues();
+    return this.requiredKeys.filter((key) => present[key] === undefined || present[key] === '');
+  }
+
+  public visit(node: IConstruct): void {
+    const missing = this.missingTags(node);
+    if (missing.length === 0) {
+      return;
+    }
+    const message = `${(node as CfnResource).cfnResourceType} ${Stack.of(node).resolve((node as CfnResource).logicalId)} is missing the tag(s) ${missing.join(', ')} (CDK-1). Use PatternTags.apply(scope, { team, service }).`;
+    if (this.failOnMissing) {
+      Annotations.of(node).addError(message);
+    } else {
+      Annotations.of(node).addWarningV2('cdk-cloud-patterns:missingTags', message);
+    }
+  }
+}

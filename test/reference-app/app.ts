@@ -1,0 +1,54 @@
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { DeploymentStage, PatternTags, RequiredTagsCheck } from '../../src';
+import { REFERENCE_STACKS } from './stacks';
+import { Acknowledgement, ReferenceStackSpec } from './spec';
+
+/** The account and region every reference stack is pinned to (nothing is deployed). */
+export const REFERENCE_ENV = { account: '123456789012', region: 'us-east-1' };
+
+/** The stages the reference app builds, in order. */
+export const REFERENCE_STAGES: DeploymentStage[] = [DeploymentStage.PROD, DeploymentStage.DEV];
+
+/** Name of the stack of `spec` for `stage`. */
+export function referenceStackName(spec: ReferenceStackSpec, stage: DeploymentStage): string {
+  return `CloudPatterns-${spec.name}-${stage === DeploymentStage.PROD ? 'Prod' : 'Dev'}`;
+}
+
+export interface ReferenceAppOptions {
+  /** Where to synthesize; default: a temporary directory chosen by the App. */
+  readonly outdir?: string;
+}
+
+/**
+ * The reference app: every construct with its defaults, one stack per construct and stage, each
+ * tagged with Env/Team/Service and checked by RequiredTagsCheck. Acknowledged findings are applied
+ * at the narrowest construct.
+ */
+export function buildReferenceApp(options: ReferenceAppOptions = {}): { app: App; stacks: Stack[] } {
+  const app = new App({ outdir: options.outdir });
+  const stacks: Stack[] = [];
+  for (const stage of REFERENCE_STAGES) {
+    for (const spec of REFERENCE_STACKS) {
+      const stack = new Stack(app, referenceStackName(spec, stage), { env: REFERENCE_ENV });
+      spec.build(stack, stage);
+      PatternTags.apply(stack, { team: 'platform', service: `reference-${spec.name.toLowerCase()}`, stage });
+      applyAcknowledgements(stack, spec);
+      stacks.push(stack);
+    }
+  }
+  RequiredTagsCheck.addTo(app, { failOnMissing: true });
+  return { app, stacks };
+}
+
+/** Acknowledgements of `spec` that matched a construct in `stack` (the rest are stale there). */
+export function applyAcknowledgements(stack: Stack, spec: ReferenceStackSpec): Acknowledgement[] {
+  const applied: Acknowledgement[] = [];
+  for (const ack of spec.acknowledgements) {
+    const target = stack.node.findAll().find((c) => c.node.path === `${stack.node.path}/${ack.path}`);
+    if (target) {
+      Validations.of(target).acknowledge({ id: ack.id, reason: ack.reason });
+      applied.push(ack);
+    }
+  }
+  return applied;
+}

@@ -1,0 +1,10 @@
+import { ReferenceStackSpec } from '../spec';
+import { coreStack } from './core';
+
+/**
+ * Every stack of the reference app. Each construct issue adds its own file here and one line to
+ * this list; nothing else in the reference app changes.
+ */
+export const REFERENCE_STACKS: ReferenceStackSpec[] = [
+  coreStack,
+];
