@@ -21,10 +21,10 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { createOrdersTable } from './helpers';
 import { DeploymentStage, PowertoolsFunction } from '../../src';
 import { handlerAssetPath } from '../../src/core/private/assets';
 import { MotoServer, startMoto } from '../setup/moto';
-import { createOrdersTable } from './helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
 const PYTHON = path.join(ROOT, '.venv', 'bin', 'python');

@@ -6,13 +6,14 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { PowertoolsFunction, PowertoolsLayerVersions } from '../../src';
 import { DEV, LANGUAGES, newFunction, newStack, PROD, STACK_KINDS } from './helpers';
+import { PowertoolsFunction, PowertoolsLayerVersions } from '../../src';
 
 /** Renders a (possibly tokenized) string with `${AWS::Partition}`-style placeholders. */
 function render(stack: Stack, value: string): string {
@@ -300,6 +301,34 @@ describe('overrides', () => {
       Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']),
       Resource: stack.resolve(key.keyArn),
     }));
+  });
+
+  test('[LAM-5] a dead-letter topic replaces the queue (no queue, no queue alarm)', () => {
+    const stack = newStack();
+    const topic = new sns.Topic(stack, 'Failures');
+    const fn = newFunction(stack, { deadLetterTopic: topic });
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::SQS::Queue', 0);
+    expect(fn.deadLetterQueueAlarm).toBeUndefined();
+    expect(functionProps(t).DeadLetterConfig).toEqual({ TargetArn: stack.resolve(topic.topicArn) });
+  });
+
+  test('[LAM-5] onFailure replaces the queue as the on-failure destination (the queue stays the DLQ)', () => {
+    const stack = newStack();
+    const other = new sqs.Queue(stack, 'Other', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    const fn = newFunction(stack, { onFailure: new destinations.SqsDestination(other) });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { DestinationConfig: { OnFailure: { Destination: stack.resolve(other.queueArn) } } });
+    expect(functionProps(t).DeadLetterConfig).toEqual({ TargetArn: stack.resolve(fn.deadLetterQueue!.queueArn) });
+  });
+
+  test('[LAM-7] systemLogLevelV2 overrides the stage default (PROD WARN, DEV INFO)', () => {
+    const dev = newStack();
+    newFunction(dev, { stage: DEV });
+    const custom = newStack();
+    newFunction(custom, { systemLogLevelV2: lambda.SystemLogLevel.DEBUG });
+    expect(functionProps(Template.fromStack(dev)).LoggingConfig.SystemLogLevel).toBe('INFO');
+    expect(functionProps(Template.fromStack(custom)).LoggingConfig.SystemLogLevel).toBe('DEBUG');
   });
 
   test('[LAM-7] reservedConcurrentExecutions overrides the stage default', () => {
