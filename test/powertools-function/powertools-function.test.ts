@@ -153,6 +153,17 @@ describe.each(STACK_KINDS)('in a stack with %s', (_kind, env) => {
       Template.fromStack(prod).resourceCountIs('Custom::LogRetention', 0);
     });
 
+    test('[CDK-2] PROD retains the log group and the dead-letter queue; DEV deletes them with the stack', () => {
+      const prod = newStack(env);
+      newFunction(prod, { stage: PROD }, runtime);
+      const dev = newStack(env);
+      newFunction(dev, { stage: DEV }, runtime);
+      for (const type of ['AWS::Logs::LogGroup', 'AWS::SQS::Queue']) {
+        Template.fromStack(prod).hasResource(type, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+        Template.fromStack(dev).hasResource(type, { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+      }
+    });
+
     test('[IAM-1] the role has no managed policy; its only wildcard is X-Ray\'s', () => {
       const stack = newStack(env);
       const fn = newFunction(stack, {}, runtime);
