@@ -208,6 +208,23 @@ describe.each<[string, Language, string, string, string]>([
     }
   });
 
+  test('[LAM-1] Powertools objects outlive an invocation: one ColdStart metric, then warm invocations', () => {
+    for (const r of [prod, dev]) {
+      const coldStartDocs = emf(r).filter((d) => d.ColdStart !== undefined);
+      expect(coldStartDocs).toHaveLength(1);
+      // and it comes before the second OrderProcessed, i.e. with the first invocation
+      const docs = emf(r);
+      const processed = docs.filter((d) => d.OrderProcessed !== undefined);
+      expect(docs.indexOf(coldStartDocs[0])).toBeLessThan(docs.indexOf(processed[1]));
+    }
+    if (language === 'python') {
+      // Logger's cold_start key: true on every line of the first invocation, false afterwards
+      const byRequest = (id: string) => logLines(dev).filter((d) => d.function_request_id === id).map((d) => d.cold_start);
+      expect(new Set(byRequest('req-1'))).toEqual(new Set([true]));
+      expect(new Set([...byRequest('req-2'), ...byRequest('req-3')])).toEqual(new Set([false]));
+    }
+  });
+
   test('[LAM-2] tracing is on as synthesized: the X-Ray SDK sends the handler\'s subsegments', () => {
     const tracingVariable = language === 'python' ? ['POWERTOOLS_TRACE_DISABLED', 'false'] : ['POWERTOOLS_TRACE_ENABLED', 'true'];
     expect(dev.variables[tracingVariable[0]]).toBe(tracingVariable[1]);

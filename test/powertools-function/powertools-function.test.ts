@@ -68,13 +68,34 @@ describe.each(STACK_KINDS)('in a stack with %s', (_kind, env) => {
       expect(stack.resolve(fn.powertoolsLayer!.layerVersionArn)).toEqual(layers[0]);
     });
 
-    test('[LAM-4] timeout is 10 seconds; [COST-1] memory is 512 MiB on arm64', () => {
+    test('[LAM-4] timeout is 10 seconds', () => {
       const stack = newStack(env);
       newFunction(stack, {}, runtime);
+      expect(functionProps(Template.fromStack(stack)).Timeout).toBe(10);
+    });
+
+    test('[LAM-4] fails when the timeout is over 15 minutes', () => {
+      expect(() => newFunction(newStack(env), { timeout: Duration.seconds(901) }, runtime))
+        .toThrow('[TestStack/Orders] timeout: received 15 minutes 1 second; allowed: at most 15 minutes');
+    });
+
+    test('[COST-1] memory is set explicitly: 512 MiB on arm64', () => {
+      const stack = newStack(env);
+      const fn = newFunction(stack, {}, runtime);
       const props = functionProps(Template.fromStack(stack));
-      expect(props.Timeout).toBe(10);
+      expect(props.MemorySize).toBe(PowertoolsFunction.DEFAULT_MEMORY_SIZE);
       expect(props.MemorySize).toBe(512);
       expect(props.Architectures).toEqual(['arm64']);
+      expect(fn.architecture).toBe(lambda.Architecture.ARM_64);
+    });
+
+    test('[CDK-5] fails on a plaintext secret in the environment, and passes a secret by ARN instead', () => {
+      expect(() => newFunction(newStack(env), { environment: { API_KEY: 'sk_live_123' } }, runtime))
+        .toThrow("[TestStack/Orders] environment.API_KEY: received '<plaintext value, redacted>'");
+      const stack = newStack(env);
+      const secret = new secretsmanager.Secret(stack, 'ApiKey');
+      newFunction(stack, { secrets: { API_KEY: secret } }, runtime);
+      expect(functionProps(Template.fromStack(stack)).Environment.Variables.API_KEY_SECRET_ARN).toEqual(stack.resolve(secret.secretArn));
     });
 
     test('[LAM-5] an SSE, TLS-only SQS dead-letter queue with bounded retries, event age and a depth alarm', () => {
