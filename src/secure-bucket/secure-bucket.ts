@@ -196,7 +196,12 @@ export class SecureBucket extends s3.Bucket {
     if (bpa && !(bpa.blockPublicAcls && bpa.blockPublicPolicy && bpa.ignorePublicAcls && bpa.restrictPublicBuckets)) {
       throw new ConstructValidationError(self, {
         prop: 'blockPublicAccess',
-        received: { ...bpa },
+        received: {
+          blockPublicAcls: bpa.blockPublicAcls ?? false,
+          blockPublicPolicy: bpa.blockPublicPolicy ?? false,
+          ignorePublicAcls: bpa.ignorePublicAcls ?? false,
+          restrictPublicBuckets: bpa.restrictPublicBuckets ?? false,
+        },
         allowed: 'BlockPublicAccess.BLOCK_ALL (all four flags true)',
         hint: 'Serve public content through CloudFront with origin access control instead',
       });
@@ -264,10 +269,11 @@ export class SecureBucket extends s3.Bucket {
         cors: cors.length > 0 ? cors : undefined,
         removalPolicy,
         autoDeleteObjects,
-        // without a bucket the L2 would log into the bucket itself: the log bucket is made after super()
-        serverAccessLogsBucket: props.serverAccessLogsBucket,
-        serverAccessLogsPrefix: props.serverAccessLogsBucket ? props.serverAccessLogsPrefix : undefined,
-        targetObjectKeyFormat: props.serverAccessLogsBucket ? props.targetObjectKeyFormat : undefined,
+        // access logging is configured after super(): without a target bucket the L2 would log into
+        // the bucket itself, and with one it may switch the target to ACLs (feature flag dependent)
+        serverAccessLogsBucket: undefined,
+        serverAccessLogsPrefix: undefined,
+        targetObjectKeyFormat: undefined,
       },
     };
   }
@@ -375,11 +381,8 @@ export class SecureBucket extends s3.Bucket {
       this.encryptionKey.applyRemovalPolicy(removalPolicy!);
     }
 
-    if (props.serverAccessLogsBucket) {
-      this.accessLogsBucket = props.serverAccessLogsBucket;
-    } else {
-      this.accessLogsBucket = this.createAccessLogsBucket(props, removalPolicy!, autoDeleteObjects!);
-    }
+    this.accessLogsBucket = props.serverAccessLogsBucket ?? this.createAccessLogsBucket(props, removalPolicy!, autoDeleteObjects!);
+    this.logTo(this.accessLogsBucket, props);
 
     if (props.versioned === false) {
       addWarning(this, 'secureBucketUnversioned', `${this.node.path}: versioning is off (S3-1); overwritten or deleted objects cannot be recovered`);
@@ -471,26 +474,43 @@ export class SecureBucket extends s3.Bucket {
     }
     logs.addLifecycleRule(rule);
 
+    return logs;
+  }
+
+  /** Sends server access logs to `target`, and lets S3's log delivery write there for this bucket only. */
+  private logTo(target: s3.IBucket, props: SecureBucketProps): void {
+    if (target.encryptionKey) {
+      throw new ConstructValidationError(this, {
+        prop: 'serverAccessLogsBucket',
+        received: `a bucket encrypted with KMS key ${target.encryptionKey.node.path}`,
+        allowed: 'a bucket with SSE-S3 default encryption (S3 server access logging supports no other)',
+      });
+    }
     const prefix = props.serverAccessLogsPrefix;
-    const cfn = this.node.defaultChild as s3.CfnBucket;
-    cfn.loggingConfiguration = {
-      destinationBucketName: logs.bucketName,
+    (this.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
+      destinationBucketName: target.bucketName,
       logFilePrefix: prefix,
       targetObjectKeyFormat: props.targetObjectKeyFormat?._render(),
     };
-    logs.addToResourcePolicy(
+    const added = target.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowServerAccessLogDelivery',
         effect: iam.Effect.ALLOW,
         principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
         actions: ['s3:PutObject'],
-        resources: [logs.arnForObjects(prefix && !Token.isUnresolved(prefix) ? `${prefix}*` : '*')],
+        resources: [target.arnForObjects(prefix && !Token.isUnresolved(prefix) ? `${prefix}*` : '*')],
         conditions: {
           ArnLike: { 'aws:SourceArn': this.bucketArn },
           StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
         },
       }),
     );
-    return logs;
+    if (!added.statementAdded) {
+      addWarning(
+        this,
+        'secureBucketLogDeliveryPolicyNotAdded',
+        `${this.node.path}: the server access logs bucket is imported, so its policy was not changed; allow logging.s3.amazonaws.com to s3:PutObject there for this bucket`,
+      );
+    }
   }
 }
