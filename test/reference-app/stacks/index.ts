@@ -1,4 +1,4 @@
-import { ReferenceStackSpec } from '../spec';
+import { ReferenceStackSpec } from '../stack-spec';
 import { coreStack } from './core';
 
 /**
