@@ -146,8 +146,21 @@ project.addTask('readme:acks', {
   exec: 'ts-node --project tsconfig.dev.json test/reference-app/acknowledgements.ts',
 });
 
-// .NET: no SDK on these machines; generate the C# source only (the release workflow builds NuGet).
-project.tasks.tryFind('package:dotnet')?.reset('jsii-pacmak -v --target dotnet --code-only');
+// .NET: no SDK on these machines. `package-all` generates and keeps the C# source only
+// (dist/dotnet-source); `package:dotnet` stays the real NuGet build the release workflow runs on
+// GitHub's runners, which have the SDK.
+const dotnetSource = project.addTask('package:dotnet-source', {
+  description: 'Generate the C# source of the NuGet package (no .NET SDK needed)',
+  steps: [
+    { exec: 'rm -rf dist/dotnet-source' },
+    { exec: 'jsii-pacmak -v --target dotnet --code-only --outdir dist/dotnet-source' },
+  ],
+});
+const packageAll = project.tasks.tryFind('package-all')!;
+const packageAllSteps = packageAll.steps.filter((step) => step.spawn !== 'package:dotnet');
+packageAll.reset();
+packageAllSteps.forEach((step) => packageAll.addSteps(step));
+packageAll.spawn(dotnetSource);
 
 // README examples compile in strict mode against rosetta/default.ts-fixture.
 const rosetta = project.addTask('rosetta', {
