@@ -107,7 +107,7 @@ const bundle = project.addTask('bundle:lambda', {
   exec: 'ts-node --project tsconfig.dev.json lambda/bundle.ts',
 });
 project.preCompileTask.spawn(bundle);
-project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv/', '/test/apps/*/cdk.out/', '__pycache__/');
+project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv/', '/test/apps/*/cdk.out/', '__pycache__/', '/.jsii.tabl.json');
 project.npmignore?.exclude('/lambda/', '/rosetta/', '/.ci/', '/cdk.out/', '/.venv/', '/coverage/');
 project.npmignore?.include('/assets/');
 
