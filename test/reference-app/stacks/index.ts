@@ -1,6 +1,7 @@
 import { ReferenceStackSpec } from '../stack-spec';
 import { coreStack } from './core';
 import { powertoolsFunctionStack } from './powertools-function';
+import { secureBucketStack } from './secure-bucket';
 
 /**
  * Every stack of the reference app. Each construct issue adds its own file here and one line to
@@ -9,4 +10,5 @@ import { powertoolsFunctionStack } from './powertools-function';
 export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   coreStack,
   powertoolsFunctionStack,
+  secureBucketStack,
 ];
