@@ -16,6 +16,7 @@
  * Refusals are 4xx with `{ message }` (see validation.ts). The S3 client is created once per
  * execution environment (LAM-1); the bucket comes from BUCKET_NAME.
  */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
@@ -27,8 +28,6 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics, tracer } from '../shared/powertools';
 import {
   CallerContext,
   RequestError,
@@ -42,6 +41,7 @@ import {
   parseBody,
   resolveKey,
 } from './validation';
+import { logger, metrics, tracer } from '../shared/powertools';
 
 /** One client per execution environment. Checksums only when an operation requires them, so a
  * presigned PUT does not demand a checksum header the browser cannot compute in advance. */

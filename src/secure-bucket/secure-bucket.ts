@@ -1,9 +1,9 @@
 import { Duration, RemovalPolicy, Stack, Token, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
-import { ConstructValidationError, addWarning, isUnresolved } from '../core/private/errors';
 import { USER_PREFIX_KEY_ACTIONS, USER_PREFIX_OBJECT_ACTIONS, USER_PREFIX_ROOT } from './perms';
+import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
 import { MIN_INFREQUENT_ACCESS_DAYS, pendingScope, validateCorsRule, validateLifecycleRule } from './private/rules';
+import { ConstructValidationError, addWarning, isUnresolved } from '../core/private/errors';
 
 /**
  * Which storage classes the default lifecycle rule moves current objects through (COST-3).

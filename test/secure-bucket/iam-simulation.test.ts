@@ -2,9 +2,9 @@
  * IAM proven, not read (IAM-2): the policies SecureBucket and PresignedUrlIssuer write, taken from
  * the synthesized template, are evaluated offline by @cloud-copilot/iam-simulate.
  */
+import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { App, Stack, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { PresignedUrlIssuer, SecureBucket } from '../../src';
 
 const ACCOUNT = '123456789012';
