@@ -242,6 +242,21 @@ describe('[S3-3] public access, TLS, ownership, access logs', () => {
     });
   });
 
+  test('[S3-3] targetObjectKeyFormat is passed to the logging configuration', () => {
+    const targetObjectKeyFormat = s3.TargetObjectKeyFormat.partitionedPrefix(s3.PartitionDateSource.EVENT_TIME);
+    const { stack, bucket, template } = build({ targetObjectKeyFormat });
+    expect(mainBucket(template, stack, bucket).Properties.LoggingConfiguration.TargetObjectKeyFormat).toEqual({
+      PartitionedPrefix: { PartitionDateSource: 'EventTime' },
+    });
+  });
+
+  test('[S3-3] a token minimum TLS version is not validated', () => {
+    const { template } = build({ minimumTLSVersion: Token.asNumber({ Ref: 'Tls' }) });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Condition: { NumericLessThan: { 's3:TlsVersion': { Ref: 'Tls' } } } })]) },
+    });
+  });
+
   test('[S3-3] a log bucket you pass is used; none is created', () => {
     const stack = newStack();
     const shared = new s3.Bucket(stack, 'SharedLogs', { objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED });
@@ -528,6 +543,14 @@ describe('[CDK-2] removal by stage', () => {
   test('[CDK-2] DEV with KMS destroys the key it created', () => {
     const { template } = build({ stage: DeploymentStage.DEV, encryption: s3.BucketEncryption.KMS });
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete' });
+  });
+
+  test('[CDK-2] autoDeleteObjects: false keeps DEV\'s DESTROY but deletes no objects', () => {
+    const { template } = build({ stage: DeploymentStage.DEV, autoDeleteObjects: false });
+    for (const b of Object.values(template.findResources('AWS::S3::Bucket'))) {
+      expect(b.DeletionPolicy).toBe('Delete');
+    }
+    template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
   });
 
   test('[CDK-2] an explicit removal policy wins over the stage', () => {
