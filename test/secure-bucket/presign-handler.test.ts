@@ -253,4 +253,17 @@ describe('requests', () => {
     expect(b64.headers['cache-control']).toBe('no-store');
   });
 
+
+  test('[LAM-1] two invocations reuse the one S3 client created at module scope', async () => {
+    const send = jest.spyOn(S3Client.prototype, 'send');
+    try {
+      await call('alice', { action: 'createMultipart', key: 'one.zip', contentType: 'application/zip' });
+      await call('alice', { action: 'createMultipart', key: 'two.zip', contentType: 'application/zip' });
+      expect(send.mock.contexts).toHaveLength(2);
+      expect(send.mock.contexts[0]).toBe(presign.s3);
+      expect(send.mock.contexts[1]).toBe(presign.s3);
+    } finally {
+      send.mockRestore();
+    }
+  });
 });
