@@ -1,0 +1,2 @@
+export * from './access-patterns';
+export * from './single-table';
