@@ -63,7 +63,7 @@ export function checkUnique(scope: IConstruct, propOf: (i: number) => string, na
       throw new ConstructValidationError(scope, {
         prop: propOf(i),
         received: name,
-        allowed: `a ${what} name not used before (${propOf(first)} has it)`,
+        allowed: `a unique ${what} name (${propOf(first)} has it)`,
       });
     }
     seen.set(name, i);
@@ -161,7 +161,7 @@ export function checkPattern(
     if (index && index.sortKeyName === undefined) {
       throw new ConstructValidationError(scope, {
         prop: `${prop}.sortKey`,
-        received: `${pattern.sortKey.operator} '${pattern.sortKey.value}'`,
+        received: { operator: pattern.sortKey.operator, value: pattern.sortKey.value },
         allowed: `no sort key condition: index '${index.indexName}' has only the partition key '${index.partitionKeyName}'`,
       });
     }
@@ -173,7 +173,9 @@ export function checkPattern(
       .map((k) => (k.sk === undefined ? `'${k.pk}'` : `'${k.pk}' / '${k.sk}'`));
     throw new ConstructValidationError(scope, {
       prop: prop,
-      received: `${pattern.partitionKey}${pattern.sortKey ? ` with sort key ${pattern.sortKey.operator} '${pattern.sortKey.value}'` : ''}`,
+      received: pattern.sortKey
+        ? { partitionKey: pattern.partitionKey, sortKey: { operator: pattern.sortKey.operator, value: pattern.sortKey.value } }
+        : { partitionKey: pattern.partitionKey },
       allowed: `keys of a declared entity on ${index.indexName ?? TABLE_LABEL} (${listOrNone(onIndex)})`,
       hint: 'Declare the entity this pattern reads (entities[].partitionKey/sortKey, or entities[].indexKeys for an index)',
     });
