@@ -10,9 +10,9 @@
  *   { "action": "createOrder", "userId": "u1", "orderId": "01J…" }          → 201, or 409 (nothing written)
  *   { "action": "listOrders",  "userId": "u1", "limit": 20 }                → 200 with orders, newest first
  */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createOrder, createUserProfile, isConditionFailure, listOrdersNewestFirst } from './orders';
 import { logger, metrics, tracer } from '../shared/powertools';
 

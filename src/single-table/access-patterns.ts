@@ -88,11 +88,11 @@ export enum KeyConditionOperator {
  */
 export class KeyCondition {
   /**
-   * The sort key equals a value, e.g. `KeyCondition.equals('PROFILE')`.
+   * The sort key equals a value, e.g. `KeyCondition.equalTo('PROFILE')`.
    *
    * @param value a key template, e.g. `PROFILE` or `ORDER#{orderId}`
    */
-  public static equals(value: string): KeyCondition {
+  public static equalTo(value: string): KeyCondition {
     return new KeyCondition(KeyConditionOperator.EQUALS, value);
   }
 

@@ -224,7 +224,7 @@ const MAX_GSIS = 20;
  *     { name: 'Order', partitionKey: 'USER#{userId}', sortKey: 'ORDER#{orderId}' },
  *   ],
  *   accessPatterns: [
- *     { name: 'Get user profile', partitionKey: 'USER#{userId}', sortKey: patterns.KeyCondition.equals('PROFILE') },
+ *     { name: 'Get user profile', partitionKey: 'USER#{userId}', sortKey: patterns.KeyCondition.equalTo('PROFILE') },
  *     {
  *       name: 'List orders newest first',
  *       partitionKey: 'USER#{userId}',
@@ -307,7 +307,11 @@ export class SingleTable extends Construct {
     for (const index of indexes) {
       this.table.addGlobalSecondaryIndex(
         capacity
-          ? { ...index, readCapacity: index.readCapacity ?? capacity.read.minCapacity, writeCapacity: index.writeCapacity ?? capacity.write.minCapacity }
+          ? {
+            ...index,
+            readCapacity: index.readCapacity ?? capacity.read.minCapacity,
+            writeCapacity: index.writeCapacity ?? capacity.write.minCapacity,
+          }
           : index,
       );
     }

@@ -1,7 +1,7 @@
 import { App, Lazy, Stack, Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AccessPattern, EntityDefinition, KeyCondition, KeyConditionOperator, SingleTable, SingleTableProps, SortDirection } from '../../src';
 import { ORDERS_MODEL } from './model';
+import { AccessPattern, EntityDefinition, KeyCondition, KeyConditionOperator, SingleTable, SingleTableProps, SortDirection } from '../../src';
 
 function build(props: SingleTableProps): SingleTable {
   return new SingleTable(new Stack(new App(), 'S'), 'Orders', props);
@@ -56,17 +56,17 @@ describe('[DDB-1] access patterns documented as code', () => {
 
   test('[DDB-1] entities and accessPatterns are readable; addAccessPattern appends', () => {
     const table = build({ entities: [USER, ORDER], globalIndexes: [gsi(1)], accessPatterns: [BY_STATUS] });
-    table.addAccessPattern({ name: 'profile', partitionKey: 'USER#{id}', sortKey: KeyCondition.equals('PROFILE') });
+    table.addAccessPattern({ name: 'profile', partitionKey: 'USER#{id}', sortKey: KeyCondition.equalTo('PROFILE') });
     expect(table.entities.map((e) => e.name)).toEqual(['User', 'Order']);
     expect(table.accessPatterns.map((p) => p.name)).toEqual(['by status', 'profile']);
     expect(table.renderMarkdown()).toContain('| profile | table | `PK = USER#{id} AND SK = PROFILE` | ascending | User |');
   });
 
   test('KeyCondition renders key condition expressions', () => {
-    expect(KeyCondition.equals('PROFILE').toExpression('SK', ':sk')).toBe('SK = :sk');
+    expect(KeyCondition.equalTo('PROFILE').toExpression('SK', ':sk')).toBe('SK = :sk');
     expect(KeyCondition.beginsWith('ORDER#').toExpression('SK', ':p')).toBe('begins_with(SK, :p)');
     expect(KeyCondition.beginsWith('ORDER#').operator).toBe(KeyConditionOperator.BEGINS_WITH);
-    expect(KeyCondition.equals('X').value).toBe('X');
+    expect(KeyCondition.equalTo('X').value).toBe('X');
   });
 });
 
@@ -102,23 +102,23 @@ describe('[DDB-2] every access pattern is served by the table key or a declared 
       build({
         entities: [entity],
         globalIndexes: [gsi(2, false)],
-        accessPatterns: [{ name: 'by email', indexName: 'GSI2', partitionKey: 'EMAIL#{email}', sortKey: KeyCondition.equals('PROFILE') }],
+        accessPatterns: [{ name: 'by email', indexName: 'GSI2', partitionKey: 'EMAIL#{email}', sortKey: KeyCondition.equalTo('PROFILE') }],
       }),
     ).toThrow(
-      `[S/Orders] accessPatterns[0].sortKey: received {"operator":"EQUALS","value":"PROFILE"}; allowed: no sort key condition: index 'GSI2' has only the partition key 'GSI2PK'`,
+      '[S/Orders] accessPatterns[0].sortKey: received {"operator":"EQUALS","value":"PROFILE"}; allowed: no sort key condition: index \'GSI2\' has only the partition key \'GSI2PK\'',
     );
   });
 
   test('[DDB-2] fails when no declared entity has the keys a pattern asks for', () => {
     expect(() => build({ entities: [USER, ORDER], globalIndexes: [gsi(1)], accessPatterns: [BY_STATUS, { name: 'p', partitionKey: 'CUSTOMER#{id}' }] })).toThrow(
-      `[S/Orders] accessPatterns[1]: received {"partitionKey":"CUSTOMER#{id}"}; allowed: keys of a declared entity on table ('USER#{userId}' / 'PROFILE', 'USER#{userId}' / 'ORDER#{orderId}'). Declare the entity this pattern reads`,
+      '[S/Orders] accessPatterns[1]: received {"partitionKey":"CUSTOMER#{id}"}; allowed: keys of a declared entity on table (\'USER#{userId}\' / \'PROFILE\', \'USER#{userId}\' / \'ORDER#{orderId}\'). Declare the entity this pattern reads',
     );
     expect(() =>
       build({ entities: [USER], accessPatterns: [{ name: 'p', partitionKey: 'USER#{userId}', sortKey: KeyCondition.beginsWith('ORDER#') }] }),
-    ).toThrow(`[S/Orders] accessPatterns[0]: received {"partitionKey":"USER#{userId}","sortKey":{"operator":"BEGINS_WITH","value":"ORDER#"}}; allowed: keys of a declared entity on table ('USER#{userId}' / 'PROFILE')`);
+    ).toThrow('[S/Orders] accessPatterns[0]: received {"partitionKey":"USER#{userId}","sortKey":{"operator":"BEGINS_WITH","value":"ORDER#"}}; allowed: keys of a declared entity on table (\'USER#{userId}\' / \'PROFILE\')');
     // an entity without keys on the index is not in it (sparse index)
     expect(() => build({ entities: [USER], globalIndexes: [gsi(1)], accessPatterns: [BY_STATUS] })).toThrow(
-      `[S/Orders] accessPatterns[0]: received {"partitionKey":"STATUS#{status}"}; allowed: keys of a declared entity on GSI1 (none declared)`,
+      '[S/Orders] accessPatterns[0]: received {"partitionKey":"STATUS#{status}"}; allowed: keys of a declared entity on GSI1 (none declared)',
     );
   });
 
@@ -127,14 +127,14 @@ describe('[DDB-2] every access pattern is served by the table key or a declared 
     const table = build({
       entities: [dated],
       accessPatterns: [
-        { name: 'one event', partitionKey: 'DEVICE#{id}', sortKey: KeyCondition.equals('EVENT#{t}') },
+        { name: 'one event', partitionKey: 'DEVICE#{id}', sortKey: KeyCondition.equalTo('EVENT#{t}') },
         { name: 'events of 2026', partitionKey: 'DEVICE#{id}', sortKey: KeyCondition.beginsWith('EVENT#2026-') },
         { name: 'events of a month', partitionKey: 'DEVICE#{id}', sortKey: KeyCondition.beginsWith('EVENT#{yearMonth}') },
       ],
     });
     expect(table.accessPatterns).toHaveLength(3);
     expect(() => table.addAccessPattern({ name: 'wrong prefix', partitionKey: 'DEVICE#{id}', sortKey: KeyCondition.beginsWith('ALARM#') })).toThrow(
-      `[S/Orders] addAccessPattern("wrong prefix"): received {"partitionKey":"DEVICE#{id}","sortKey":{"operator":"BEGINS_WITH","value":"ALARM#"}}; allowed: keys of a declared entity on table ('DEVICE#{deviceId}' / 'EVENT#{isoTime}')`,
+      '[S/Orders] addAccessPattern("wrong prefix"): received {"partitionKey":"DEVICE#{id}","sortKey":{"operator":"BEGINS_WITH","value":"ALARM#"}}; allowed: keys of a declared entity on table (\'DEVICE#{deviceId}\' / \'EVENT#{isoTime}\')',
     );
   });
 

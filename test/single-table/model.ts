@@ -26,7 +26,7 @@ export const ORDERS_MODEL: SingleTableProps = {
     { name: 'OrderItem', partitionKey: 'ORDER#{orderId}', sortKey: 'ITEM#{itemId}' },
   ],
   accessPatterns: [
-    { name: 'Get a user profile', partitionKey: 'USER#{userId}', sortKey: KeyCondition.equals('PROFILE') },
+    { name: 'Get a user profile', partitionKey: 'USER#{userId}', sortKey: KeyCondition.equalTo('PROFILE') },
     {
       name: "List a user's orders, newest first",
       partitionKey: 'USER#{userId}',

@@ -1,7 +1,7 @@
 import { App, Stack, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
-import { DeploymentStage, SingleTable } from '../../src';
 import { ORDERS_MODEL } from './model';
+import { DeploymentStage, SingleTable } from '../../src';
 import { applyAcknowledgements, REFERENCE_ENV } from '../reference-app/app';
 import { singleTableStack } from '../reference-app/stacks/single-table';
 

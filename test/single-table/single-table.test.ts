@@ -1,7 +1,7 @@
 import { App, Lazy, RemovalPolicy, Stack, aws_backup as backup, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { DeploymentStage, SingleTable, SingleTableProps } from '../../src';
 import { ORDERS_MODEL } from './model';
+import { DeploymentStage, SingleTable, SingleTableProps } from '../../src';
 
 const TABLE = 'AWS::DynamoDB::Table';
 
