@@ -1,2 +1,3 @@
 export * from './core';
+export * from './powertools-function';
 export * from './single-table';

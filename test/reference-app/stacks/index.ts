@@ -1,5 +1,6 @@
-import { ReferenceStackSpec } from '../spec';
+import { ReferenceStackSpec } from '../stack-spec';
 import { coreStack } from './core';
+import { powertoolsFunctionStack } from './powertools-function';
 import { singleTableStack } from './single-table';
 
 /**
@@ -8,5 +9,6 @@ import { singleTableStack } from './single-table';
  */
 export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   coreStack,
+  powertoolsFunctionStack,
   singleTableStack,
 ];

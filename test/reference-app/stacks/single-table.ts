@@ -1,6 +1,6 @@
 import { SingleTable } from '../../../src';
 import { ORDERS_MODEL } from '../../single-table/model';
-import { ReferenceStackSpec } from '../spec';
+import { ReferenceStackSpec } from '../stack-spec';
 
 /**
  * SingleTable with the patterns document's model (User / Order / OrderMeta / OrderItem, GSI1) and
