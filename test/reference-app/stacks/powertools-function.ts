@@ -1,6 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { PowertoolsFunction } from '../../../src';
-import { Acknowledgement, ReferenceStackSpec } from '../spec';
+import { Acknowledgement, ReferenceStackSpec } from '../stack-spec';
 
 const PYTHON_HANDLER = [
   'from aws_lambda_powertools import Logger, Metrics',
