@@ -2,15 +2,13 @@ import {
   Names,
   RemovalPolicy,
   aws_backup as backup,
-  aws_cloudwatch as cloudwatch,
   aws_dynamodb as dynamodb,
-  aws_iam as iam,
   aws_kms as kms,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccessPattern, CapacityRange, EntityDefinition } from './access-patterns';
-import { LEADING_KEYS_ACTIONS, LEADING_KEYS_READ_ACTIONS } from './perms';
 import { IndexKeySchema, checkEntity, checkPattern, checkUnique, renderMarkdown } from './private/model';
+import { ISingleTable, SingleTableBase } from './single-table-base';
 import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
 import { ConstructValidationError, addWarning, isUnresolved } from '../core/private/errors';
 
@@ -165,40 +163,36 @@ export interface SingleTableProps {
 }
 
 /**
- * Options of `SingleTable.grantLeadingKeys`.
+ * Attributes of an existing single table, for `SingleTable.fromTableAttributes`.
  */
-export interface LeadingKeysGrantOptions {
+export interface SingleTableAttributes {
   /**
-   * The partition key values the grantee may use, before `keyPrefix` is added. Policy variables
-   * are allowed (`${aws:userid}`, `${cognito-identity.amazonaws.com:sub}`).
+   * The name of the table; give this or `tableArn`.
    *
-   * @default ['${aws:userid}'] - the caller's own user id, as the patterns document does
+   * @default - derived from `tableArn`
    */
-  readonly leadingKeys?: string[];
+  readonly tableName?: string;
 
   /**
-   * Literal text in front of every leading key. With key templates like `USER#{userId}` the
-   * caller's partition is `USER#<id>`, so grant `keyPrefix: 'USER#'`.
+   * The ARN of the table; give this or `tableName`.
    *
-   * @default '' - the partition key value is the user id itself
+   * @default - derived from `tableName` in the scope's account and region
    */
-  readonly keyPrefix?: string;
+  readonly tableArn?: string;
 
   /**
-   * The item-level actions granted; only actions whose requests carry `dynamodb:LeadingKeys` are
-   * allowed (never `dynamodb:Scan`, which would match the condition vacuously).
+   * The customer-managed key the table is encrypted with, so grants include it.
    *
-   * @default - GetItem, BatchGetItem, Query, PutItem, UpdateItem, DeleteItem, BatchWriteItem, ConditionCheckItem
+   * @default - the table uses no customer-managed key
    */
-  readonly actions?: string[];
+  readonly encryptionKey?: kms.IKey;
 
   /**
-   * Whether the grant also covers the table's indexes (then the condition applies to each index's
-   * partition key).
+   * Names of the table's global secondary indexes, so grants also cover `<table ARN>/index/*`.
    *
-   * @default false
+   * @default - no index: grants cover the table only
    */
-  readonly includeIndexes?: boolean;
+  readonly globalIndexes?: string[];
 }
 
 /** The partition key attribute of every SingleTable. */
@@ -236,11 +230,54 @@ const MAX_GSIS = 20;
  * declare const fn: lambda.IFunction;
  * orders.grantReadWriteData(fn);
  */
-export class SingleTable extends Construct {
+export class SingleTable extends SingleTableBase {
   /** The name of the partition key attribute: `PK`. */
   public static readonly PARTITION_KEY = PARTITION_KEY;
   /** The name of the sort key attribute: `SK`. */
   public static readonly SORT_KEY = SORT_KEY;
+
+  /**
+   * Imports an existing single table (created elsewhere), with the same grants and metrics.
+   *
+   * @param scope the scope
+   * @param id the construct id
+   * @param attrs the table's name or ARN, its key and indexes
+   */
+  public static fromTableAttributes(scope: Construct, id: string, attrs: SingleTableAttributes): ISingleTable {
+    class Import extends SingleTableBase {
+      public readonly tableName: string;
+      public readonly tableArn: string;
+      public readonly encryptionKey?: kms.IKey;
+      private readonly imported: dynamodb.ITable;
+
+      constructor() {
+        super(scope, id);
+        if ((attrs.tableName === undefined) === (attrs.tableArn === undefined)) {
+          throw new ConstructValidationError(this, {
+            prop: 'tableName / tableArn',
+            received: { tableName: attrs.tableName, tableArn: attrs.tableArn },
+            allowed: 'exactly one of tableName and tableArn',
+          });
+        }
+        this.imported = dynamodb.Table.fromTableAttributes(this, 'Table', {
+          tableName: attrs.tableName,
+          tableArn: attrs.tableArn,
+          encryptionKey: attrs.encryptionKey,
+          globalIndexes: attrs.globalIndexes,
+        });
+        this.tableName = this.imported.tableName;
+        this.tableArn = this.imported.tableArn;
+        this.encryptionKey = attrs.encryptionKey;
+      }
+
+      /** @internal */
+      protected _tableRef(): dynamodb.ITable {
+        return this.imported;
+      }
+    }
+    return new Import();
+  }
+
 
   /** The DynamoDB table (`AWS::DynamoDB::Table`). */
   public readonly table: dynamodb.Table;
@@ -248,6 +285,10 @@ export class SingleTable extends Construct {
   public readonly stage: DeploymentStage;
   /** The customer-managed key, when the table uses one. */
   public readonly encryptionKey?: kms.IKey;
+  /** The name of the table. @attribute */
+  public readonly tableName: string;
+  /** The ARN of the table. @attribute */
+  public readonly tableArn: string;
   /** The AWS Backup plan the table is in, when backup is on. */
   public readonly backupPlan?: backup.IBackupPlan;
   /** The AWS Backup selection that adds the table to `backupPlan`, when backup is on. */
@@ -303,6 +344,8 @@ export class SingleTable extends Construct {
       contributorInsightsSpecification: props.contributorInsights ? { enabled: true } : undefined,
     });
     this.encryptionKey = this.table.encryptionKey;
+    this.tableName = this.table.tableName;
+    this.tableArn = this.table.tableArn;
 
     for (const index of indexes) {
       this.table.addGlobalSecondaryIndex(
@@ -356,16 +399,6 @@ export class SingleTable extends Construct {
     return [...this._patterns];
   }
 
-  /** The name of the table. @attribute */
-  public get tableName(): string {
-    return this.table.tableName;
-  }
-
-  /** The ARN of the table. @attribute */
-  public get tableArn(): string {
-    return this.table.tableArn;
-  }
-
   /** The ARN of the table's stream, when it has one. @attribute */
   public get tableStreamArn(): string | undefined {
     return this.table.tableStreamArn;
@@ -390,146 +423,9 @@ export class SingleTable extends Construct {
     return renderMarkdown(this.tableSchema, [...this.indexSchemas.values()], this._entities, this._patterns);
   }
 
-  /**
-   * Grants the given actions on the table (and its indexes) to the grantee.
-   *
-   * @param grantee the principal
-   * @param actions the DynamoDB actions, e.g. `dynamodb:PutItem`
-   */
-  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return this.table.grant(grantee, ...actions);
-  }
-
-  /**
-   * Grants reading items (and key decryption with a customer key).
-   *
-   * @param grantee the principal
-   */
-  public grantReadData(grantee: iam.IGrantable): iam.Grant {
-    return this.table.grantReadData(grantee);
-  }
-
-  /**
-   * Grants writing items (and key use with a customer key).
-   *
-   * @param grantee the principal
-   */
-  public grantWriteData(grantee: iam.IGrantable): iam.Grant {
-    return this.table.grantWriteData(grantee);
-  }
-
-  /**
-   * Grants reading and writing items (and key use with a customer key).
-   *
-   * @param grantee the principal
-   */
-  public grantReadWriteData(grantee: iam.IGrantable): iam.Grant {
-    return this.table.grantReadWriteData(grantee);
-  }
-
-  /**
-   * Grants item access limited to the caller's own partitions (DDB-7, IAM-2): the actions are
-   * allowed on the table only when every partition key of the request is one of the leading keys
-   * (`ForAllValues:StringEquals` on `dynamodb:LeadingKeys`), by default `${aws:userid}`.
-   *
-   * With key templates like `USER#{userId}` pass `keyPrefix: 'USER#'`, so the caller may use
-   * `USER#<own id>` and nothing else.
-   *
-   * @param grantee the principal
-   * @param options leading keys, key prefix, actions, indexes
-   */
-  public grantLeadingKeys(grantee: iam.IGrantable, options: LeadingKeysGrantOptions = {}): iam.Grant {
-    const actions = options.actions ?? [...LEADING_KEYS_ACTIONS];
-    actions.forEach((action, i) => {
-      if (!isUnresolved(action) && !LEADING_KEYS_ACTIONS.includes(action)) {
-        throw new ConstructValidationError(this, {
-          prop: `grantLeadingKeys actions[${i}]`,
-          received: action,
-          allowed: `an item-level action whose requests carry dynamodb:LeadingKeys: ${LEADING_KEYS_ACTIONS.join(', ')}`,
-          hint: action === 'dynamodb:Scan' ? 'A Scan has no leading key, so ForAllValues would allow it on every partition' : undefined,
-        });
-      }
-    });
-    if (actions.length === 0) {
-      throw new ConstructValidationError(this, { prop: 'grantLeadingKeys actions', received: actions, allowed: 'at least one action' });
-    }
-    const leadingKeys = options.leadingKeys ?? ['${aws:userid}'];
-    if (leadingKeys.length === 0) {
-      throw new ConstructValidationError(this, {
-        prop: 'grantLeadingKeys leadingKeys',
-        received: leadingKeys,
-        allowed: "at least one key value, e.g. '${aws:userid}'",
-      });
-    }
-    const prefix = options.keyPrefix ?? '';
-    const resourceArns = [this.table.tableArn];
-    if (options.includeIndexes) resourceArns.push(`${this.table.tableArn}/index/*`);
-    const grant = iam.Grant.addToPrincipal({
-      grantee,
-      actions,
-      resourceArns,
-      conditions: {
-        'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': leadingKeys.map((key) => `${prefix}${key}`) },
-      },
-    });
-    if (!this.encryptionKey) return grant;
-    const readOnly = actions.every((a) => LEADING_KEYS_READ_ACTIONS.includes(a));
-    return grant.combine(readOnly ? this.encryptionKey.grantDecrypt(grantee) : this.encryptionKey.grantEncryptDecrypt(grantee));
-  }
-
-  /**
-   * A CloudWatch metric of the table (namespace `AWS/DynamoDB`, dimension `TableName`).
-   *
-   * @param metricName the metric name
-   * @param props options; statistic and period default as in `dynamodb.Table.metric`
-   */
-  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.table.metric(metricName, props);
-  }
-
-  /**
-   * Read capacity units consumed: sum over 5 minutes.
-   *
-   * @param props options to override the statistic or period
-   */
-  public metricConsumedReadCapacityUnits(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.table.metricConsumedReadCapacityUnits(props);
-  }
-
-  /**
-   * Write capacity units consumed: sum over 5 minutes.
-   *
-   * @param props options to override the statistic or period
-   */
-  public metricConsumedWriteCapacityUnits(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.table.metricConsumedWriteCapacityUnits(props);
-  }
-
-  /**
-   * Requests that failed with a client error (HTTP 400): sum over 5 minutes.
-   *
-   * @param props options to override the statistic or period
-   */
-  public metricUserErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.table.metricUserErrors(props);
-  }
-
-  /**
-   * Requests throttled, summed over the given operations (all item operations by default).
-   *
-   * @param props the operations and metric options
-   */
-  public metricThrottledRequestsForOperations(props?: dynamodb.OperationsMetricOptions): cloudwatch.IMetric {
-    return this.table.metricThrottledRequestsForOperations(props);
-  }
-
-  /**
-   * Requests that failed with a server error (HTTP 500), summed over the given operations.
-   *
-   * @param props the operations and metric options
-   */
-  public metricSystemErrorsForOperations(props?: dynamodb.SystemErrorsForOperationsMetricOptions): cloudwatch.IMetric {
-    return this.table.metricSystemErrorsForOperations(props);
+  /** @internal */
+  protected _tableRef(): dynamodb.ITable {
+    return this.table;
   }
 
   private addPattern(pattern: AccessPattern, prop: string): void {

@@ -462,3 +462,53 @@ describe('grants and metrics', () => {
     expect(JSON.stringify(errors)).toContain('SystemErrors');
   });
 });
+
+describe('fromTableAttributes', () => {
+  test('an imported table grants and measures like a created one', () => {
+    const stack = new Stack(new App(), 'S', { env: { account: '123456789012', region: 'us-east-1' } });
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const imported = SingleTable.fromTableAttributes(stack, 'Orders', { tableName: 'orders', globalIndexes: ['GSI1'] });
+    expect(imported.tableName).toBe('orders');
+    expect(stack.resolve(imported.tableArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':dynamodb:us-east-1:123456789012:table/orders']],
+    });
+    imported.grantReadWriteData(role);
+    imported.grantLeadingKeys(role, { keyPrefix: 'USER#', actions: ['dynamodb:GetItem'] });
+    const statements = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[],
+    );
+    const rw = statements.find((s) => Array.isArray(s.Action) && s.Action.includes('dynamodb:PutItem'));
+    expect(JSON.stringify(stack.resolve(rw?.Resource))).toContain('table/orders/index/*');
+    expect(statements.find((s) => s.Action === 'dynamodb:GetItem')?.Condition).toEqual({
+      'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['USER#${aws:userid}'] },
+    });
+    expect(stack.resolve(imported.metric('ConsumedReadCapacityUnits')).dimensions).toEqual({ TableName: 'orders' });
+    expect(imported.encryptionKey).toBeUndefined();
+  });
+
+  test('an imported table with its customer key includes the key in grants', () => {
+    const stack = new Stack();
+    const key = new kms.Key(stack, 'Key');
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const imported = SingleTable.fromTableAttributes(stack, 'Orders', {
+      tableArn: 'arn:aws:dynamodb:eu-west-1:111122223333:table/orders',
+      encryptionKey: key,
+    });
+    expect(imported.tableName).toBe('orders');
+    expect(imported.encryptionKey).toBe(key);
+    imported.grantLeadingKeys(role, { actions: ['dynamodb:Query'] });
+    const actions = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')).flatMap((p) =>
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) => ([] as string[]).concat(s.Action)),
+    );
+    expect(actions).toEqual(['dynamodb:Query', 'kms:Decrypt']);
+  });
+
+  test('fails without a name or an ARN, and with both', () => {
+    expect(() => SingleTable.fromTableAttributes(new Stack(new App(), 'S'), 'Orders', {})).toThrow(
+      '[S/Orders] tableName / tableArn: received {}; allowed: exactly one of tableName and tableArn',
+    );
+    expect(() =>
+      SingleTable.fromTableAttributes(new Stack(new App(), 'S'), 'Orders', { tableName: 'a', tableArn: 'arn:aws:dynamodb:us-east-1:1:table/a' }),
+    ).toThrow('[S/Orders] tableName / tableArn: received {"tableName":"a","tableArn":"arn:aws:dynamodb:us-east-1:1:table/a"}; allowed: exactly one');
+  });
+});
