@@ -108,6 +108,41 @@ export interface ISingleTable extends IConstruct {
    * @param props options
    */
   metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Read capacity units consumed: sum over 5 minutes.
+   *
+   * @param props options
+   */
+  metricConsumedReadCapacityUnits(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Write capacity units consumed: sum over 5 minutes.
+   *
+   * @param props options
+   */
+  metricConsumedWriteCapacityUnits(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Requests that failed with a client error (HTTP 400): sum over 5 minutes.
+   *
+   * @param props options
+   */
+  metricUserErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * Requests throttled, summed over the given operations.
+   *
+   * @param props the operations and metric options
+   */
+  metricThrottledRequestsForOperations(props?: dynamodb.OperationsMetricOptions): cloudwatch.IMetric;
+
+  /**
+   * Requests that failed with a server error (HTTP 500), summed over the given operations.
+   *
+   * @param props the operations and metric options
+   */
+  metricSystemErrorsForOperations(props?: dynamodb.SystemErrorsForOperationsMetricOptions): cloudwatch.IMetric;
 }
 
 /**

@@ -483,6 +483,9 @@ describe('fromTableAttributes', () => {
       'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['USER#${aws:userid}'] },
     });
     expect(stack.resolve(imported.metric('ConsumedReadCapacityUnits')).dimensions).toEqual({ TableName: 'orders' });
+    expect(stack.resolve(imported.metricConsumedWriteCapacityUnits())).toMatchObject({
+      namespace: 'AWS/DynamoDB', metricName: 'ConsumedWriteCapacityUnits', dimensions: { TableName: 'orders' }, statistic: 'Sum',
+    });
     expect(imported.encryptionKey).toBeUndefined();
   });
 
