@@ -140,6 +140,12 @@ demo.spawn(bundle);
 demo.spawn(pythonEnv);
 demo.exec('ts-node --project tsconfig.dev.json test/reference-app/demo.ts');
 
+// Speed and size, printed as tables (never asserted in tests).
+project.addTask('bench', {
+  description: 'Print synthesis time of the reference app, handler bundle sizes and package sizes',
+  exec: 'ts-node --project tsconfig.dev.json test/benchmarks/bench.ts',
+});
+
 // The README's table of acknowledged rule-pack findings is rendered from the reference app.
 project.addTask('readme:acks', {
   description: "Rewrite the README's table of acknowledged cdk-nag findings from test/reference-app/stacks",

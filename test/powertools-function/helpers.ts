@@ -37,3 +37,19 @@ export function newFunction(
 
 export const PROD = DeploymentStage.PROD;
 export const DEV = DeploymentStage.DEV;
+
+/**
+ * Creates the single table the orders-api handler writes to (PK/SK strings, on-demand) with the
+ * unmocked SDK client, and closes the client.
+ */
+export async function createOrdersTable(clientConfig: object, tableName: string): Promise<void> {
+  const sdk: typeof import('@aws-sdk/client-dynamodb') = jest.requireActual('@aws-sdk/client-dynamodb');
+  const admin = new sdk.DynamoDBClient(clientConfig);
+  await admin.send(new sdk.CreateTableCommand({
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }, { AttributeName: 'SK', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'SK', KeyType: 'RANGE' }],
+  }));
+  admin.destroy();
+}

@@ -1,5 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { PowertoolsFunction } from '../../../src';
+import { handlerAssetPath } from '../../../src/core/private/assets';
 import { Acknowledgement, ReferenceStackSpec } from '../stack-spec';
 
 const PYTHON_HANDLER = [
@@ -62,15 +63,17 @@ function functionAcknowledgements(id: string): Acknowledgement[] {
 
 /**
  * PowertoolsFunction with its defaults: a Node.js function running the shipped orders-api handler
- * and a Python function (inline code) on the newest Python runtime Powertools publishes a layer for.
+ * (its table comes from the SingleTable stack in a real app; here only its name) and a Python
+ * function (inline code) on the newest Python runtime Powertools publishes a layer for.
  */
 export const powertoolsFunctionStack: ReferenceStackSpec = {
   name: 'PowertoolsFunction',
   build: (stack, stage) => {
     new PowertoolsFunction(stack, 'OrdersApi', {
       serviceName: 'orders',
-      code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200 });'),
+      code: lambda.Code.fromAsset(handlerAssetPath('orders-api')),
       handler: 'index.handler',
+      environment: { TABLE_NAME: 'orders' },
       stage,
     });
     new PowertoolsFunction(stack, 'OrdersPython', {
