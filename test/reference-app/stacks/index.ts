@@ -2,6 +2,7 @@ import { ReferenceStackSpec } from '../stack-spec';
 import { coreStack } from './core';
 import { powertoolsFunctionStack } from './powertools-function';
 import { secureBucketStack } from './secure-bucket';
+import { singleTableStack } from './single-table';
 
 /**
  * Every stack of the reference app. Each construct issue adds its own file here and one line to
@@ -11,4 +12,5 @@ export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   coreStack,
   powertoolsFunctionStack,
   secureBucketStack,
+  singleTableStack,
 ];
