@@ -146,8 +146,6 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * a synth-time guard against secrets in plaintext environment variables.
  *
  * @example
- * import { PowertoolsFunction } from 'cdk-cloud-patterns';
- *
  * new PowertoolsFunction(this, 'Orders', {
  *   serviceName: 'orders',
  *   code: lambda.Code.fromAsset('dist/orders'),

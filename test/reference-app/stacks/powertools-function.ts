@@ -1,7 +1,7 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { PowertoolsFunction } from '../../../src';
 import { handlerAssetPath } from '../../../src/core/private/assets';
-import { Acknowledgement, ReferenceStackSpec } from '../spec';
+import { Acknowledgement, ReferenceStackSpec } from '../stack-spec';
 
 const PYTHON_HANDLER = [
   'from aws_lambda_powertools import Logger, Metrics',
