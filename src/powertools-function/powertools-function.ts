@@ -318,6 +318,11 @@ export class PowertoolsFunction extends lambda.Function {
       this.createdDeadLetterQueue = queue;
       (this as { deadLetterQueue?: sqs.IQueue }).deadLetterQueue = queue;
       cfn.deadLetterConfig = { targetArn: queue.queueArn };
+      if (props.onFailure) {
+        // Lambda checks at deployment that the role may send to the DeadLetterConfig queue; by
+        // default the SqsDestination below grants it, but the user's onFailure replaces that.
+        queue.grantSendMessages(this);
+      }
     }
     // Bounded retries and event age; failed async events also go to the queue as an on-failure
     // destination (the record carries the request, the error and the retry count). The

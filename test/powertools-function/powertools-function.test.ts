@@ -352,6 +352,14 @@ describe('overrides', () => {
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { DestinationConfig: { OnFailure: { Destination: stack.resolve(other.queueArn) } } });
     expect(functionProps(t).DeadLetterConfig).toEqual({ TargetArn: stack.resolve(fn.deadLetterQueue!.queueArn) });
+    // the role may still send to its DLQ (Lambda refuses a DeadLetterConfig it cannot write to)
+    const statements = Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    for (const queue of [fn.deadLetterQueue!, other]) {
+      expect(statements).toContainEqual(expect.objectContaining({
+        Action: expect.arrayContaining(['sqs:SendMessage']),
+        Resource: stack.resolve(queue.queueArn),
+      }));
+    }
   });
 
   test('[LAM-7] systemLogLevelV2 overrides the stage default (PROD WARN, DEV INFO)', () => {
