@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -416,9 +416,10 @@ export class PowertoolsFunction extends lambda.Function {
   }
 
   /**
-   * Least privilege: the role the construct creates gets no AWS managed policy for logging
-   * (AWSLambdaBasicExecutionRole allows every log group); it may only write to its own log group.
-   * Managed policies that a chosen feature needs (VPC access, Lambda Insights) are kept.
+   * Least privilege: the role the construct creates gets no AWSLambdaBasicExecutionRole (it allows
+   * every log group); it may only write to its own log group. Every other managed policy stays:
+   * the ones a chosen feature adds (VPC access, Lambda Insights, durable execution) and the ones
+   * added later with `role.addManagedPolicy()`.
    */
   private configureRole(props: PowertoolsFunctionProps): void {
     const logGroup = this.ownLogGroup;
@@ -430,22 +431,25 @@ export class PowertoolsFunction extends lambda.Function {
         resources: [arn],
       }));
     }
-    if (props.role || props.durableConfig || !logGroup) {
+    if (props.role || !logGroup) {
       return;
     }
     const cfnRole = this.role?.node.defaultChild as iam.CfnRole | undefined;
     if (!cfnRole) {
       return;
     }
-    const kept: string[] = [];
-    if (props.vpc) {
-      kept.push(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole').managedPolicyArn);
-    }
-    if (props.insightsVersion) {
-      kept.push(iam.ManagedPolicy.fromAwsManagedPolicyName('CloudWatchLambdaInsightsExecutionRolePolicy').managedPolicyArn);
-    }
-    // Set on the L1 so that every reader (CloudFormation, cdk-nag) sees the same list.
-    cfnRole.managedPolicyArns = kept.length > 0 ? kept : undefined;
+    // Filter the role's own (lazy) list on the L1, so that every reader (CloudFormation, cdk-nag)
+    // sees the same list and managed policies added after construction are still rendered.
+    const fromRole = cfnRole.managedPolicyArns;
+    const basic = iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole').managedPolicyArn;
+    const stack = Stack.of(this);
+    cfnRole.managedPolicyArns = Lazy.uncachedList({
+      produce: () => {
+        const unwanted = JSON.stringify(stack.resolve(basic));
+        const arns = (stack.resolve(fromRole) ?? []) as unknown[];
+        return arns.filter((arn) => JSON.stringify(arn) !== unwanted) as string[];
+      },
+    }, { omitEmpty: true });
   }
 
   private configureSecrets(props: PowertoolsFunctionProps): void {

@@ -452,6 +452,16 @@ describe('overrides', () => {
     });
   });
 
+  test('[IAM-1] Lambda Insights keeps its managed policy; managed policies added later are kept too', () => {
+    const stack = newStack();
+    const fn = newFunction(stack, { insightsVersion: lambda.LambdaInsightsVersion.VERSION_1_0_333_0 });
+    fn.role!.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3ReadOnlyAccess'));
+    const arn = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/${name}`]] });
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      ManagedPolicyArns: [arn('CloudWatchLambdaInsightsExecutionRolePolicy'), arn('AmazonS3ReadOnlyAccess')],
+    });
+  });
+
   test('[IAM-1] a role you pass is used as is', () => {
     const stack = newStack();
     const role = new iam.Role(stack, 'Mine', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
