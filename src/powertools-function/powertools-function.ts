@@ -212,6 +212,7 @@ export class PowertoolsFunction extends lambda.Function {
     // LAM-2 / LAM-7: log level by stage, through Lambda's JSON logging controls and Powertools.
     const appLevel = props.applicationLogLevelV2 ??
       (isProd ? lambda.ApplicationLogLevel.WARN : lambda.ApplicationLogLevel.DEBUG);
+    const jsonLogs = (props.loggingFormat ?? props.logFormat ?? lambda.LoggingFormat.JSON) === lambda.LoggingFormat.JSON;
     const tracingOn = props.tracing !== lambda.Tracing.DISABLED;
     const metricsNamespace = props.metricsNamespace ?? props.serviceName;
     const powertoolsEnv: { [key: string]: string } = {
@@ -247,9 +248,13 @@ export class PowertoolsFunction extends lambda.Function {
       memorySize: props.memorySize ?? PowertoolsFunction.DEFAULT_MEMORY_SIZE,
       architecture: props.architecture ?? lambda.Architecture.ARM_64,
       tracing: props.tracing ?? lambda.Tracing.ACTIVE,
-      loggingFormat: props.loggingFormat ?? lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: appLevel,
-      systemLogLevelV2: props.systemLogLevelV2 ?? (isProd ? lambda.SystemLogLevel.WARN : lambda.SystemLogLevel.INFO),
+      // the deprecated `logFormat` may not be combined with `loggingFormat`
+      loggingFormat: props.logFormat !== undefined ? props.loggingFormat : (props.loggingFormat ?? lambda.LoggingFormat.JSON),
+      // Lambda's log-level controls exist only for JSON logs: with text logs, only Powertools' variable
+      applicationLogLevelV2: jsonLogs ? appLevel : props.applicationLogLevelV2,
+      systemLogLevelV2: jsonLogs
+        ? props.systemLogLevelV2 ?? (isProd ? lambda.SystemLogLevel.WARN : lambda.SystemLogLevel.INFO)
+        : props.systemLogLevelV2,
       reservedConcurrentExecutions: reserved,
       environment: { ...powertoolsEnv, ...props.environment },
       deadLetterQueueEnabled: wantsOwnQueue ? undefined : props.deadLetterQueueEnabled,

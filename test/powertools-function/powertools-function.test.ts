@@ -362,6 +362,16 @@ describe('overrides', () => {
     }
   });
 
+  test('[LAM-7] loggingFormat TEXT: no Lambda log-level controls (they need JSON), Powertools keeps the stage level', () => {
+    const stack = newStack();
+    newFunction(stack, { loggingFormat: lambda.LoggingFormat.TEXT, stage: DEV });
+    const props = functionProps(Template.fromStack(stack));
+    expect(props.LoggingConfig.LogFormat).toBe('Text');
+    expect(props.LoggingConfig.ApplicationLogLevel).toBeUndefined();
+    expect(props.LoggingConfig.SystemLogLevel).toBeUndefined();
+    expect(props.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('DEBUG');
+  });
+
   test('[LAM-7] systemLogLevelV2 overrides the stage default (PROD WARN, DEV INFO)', () => {
     const dev = newStack();
     newFunction(dev, { stage: DEV });
