@@ -372,6 +372,14 @@ describe('overrides', () => {
     expect(props.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('DEBUG');
   });
 
+  test('[LAM-7] the deprecated logFormat is honoured instead of conflicting with the JSON default', () => {
+    const stack = newStack();
+    newFunction(stack, { logFormat: lambda.LogFormat.TEXT });
+    const props = functionProps(Template.fromStack(stack));
+    expect(props.LoggingConfig).toEqual({ LogFormat: 'Text', LogGroup: expect.anything() });
+    expect(props.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('WARN');
+  });
+
   test('[LAM-7] systemLogLevelV2 overrides the stage default (PROD WARN, DEV INFO)', () => {
     const dev = newStack();
     newFunction(dev, { stage: DEV });
