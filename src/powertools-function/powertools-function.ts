@@ -134,6 +134,13 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
 /** Names that only point at a secret (its ARN, name or id), so a literal value is fine. */
 const SECRET_REFERENCE_NAME = /_(ARN|NAME|ID)$/i;
+/**
+ * Names of settings about secrets, never secrets themselves: for example the AWS Parameters and
+ * Secrets Lambda Extension's `SECRETS_MANAGER_TTL`, `SECRETS_MANAGER_TIMEOUT_MILLIS`,
+ * `PARAMETERS_SECRETS_EXTENSION_HTTP_PORT`, `…_CACHE_ENABLED`, `…_CACHE_SIZE`, `…_MAX_CONNECTIONS`,
+ * `…_LOG_LEVEL`.
+ */
+const SECRET_SETTING_NAME = /_(TTL|MILLIS|SECONDS|PORT|SIZE|ENABLED|MAX_CONNECTIONS|LOG_LEVEL)$/i;
 /** A valid environment variable name. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -493,7 +500,8 @@ function powertoolsLogLevel(level: lambda.ApplicationLogLevel, language: Powerto
 
 /** CDK-5: a secret-looking name with a literal value is an error; tokens and references are fine. */
 function assertNotPlaintextSecret(scope: Construct, key: string, value: string): void {
-  if (Token.isUnresolved(value) || value === '' || !SECRET_NAME.test(key) || SECRET_REFERENCE_NAME.test(key)) {
+  if (Token.isUnresolved(value) || value === '' || !SECRET_NAME.test(key) ||
+    SECRET_REFERENCE_NAME.test(key) || SECRET_SETTING_NAME.test(key)) {
     return;
   }
   if (/^arn:/.test(value)) {

@@ -517,6 +517,21 @@ describe('overrides', () => {
       'API_KEY_SECRET_NAME', 'TOKEN_TABLE_ID', 'SIGNING_SECRET', 'DB_PASSWORD', 'SECRET_VALUE', 'ACCESS_TOKEN',
     ]));
   });
+
+  test('[CDK-5] the Parameters and Secrets Lambda Extension\'s settings are not mistaken for secrets', () => {
+    const stack = newStack();
+    const settings = {
+      SECRETS_MANAGER_TTL: '300',
+      SECRETS_MANAGER_TIMEOUT_MILLIS: '0',
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773',
+      PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED: 'true',
+      PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE: '1000',
+      PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS: '3',
+      PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL: 'info',
+    };
+    newFunction(stack, { environment: settings });
+    expect(functionProps(Template.fromStack(stack)).Environment.Variables).toMatchObject(settings);
+  });
 });
 
 describe('bad input', () => {
