@@ -59,7 +59,7 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * Whether to attach the Powertools layer. Turn it off when your bundle already contains
-   * Powertools (then any runtime is accepted).
+   * Powertools (then any runtime is accepted). Must not be `false` when `powertoolsLayer` is given.
    *
    * @default true
    */
@@ -67,6 +67,8 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * Another version of the official Powertools layer to pin (the layer version number in the ARN).
+   * Has no effect (warning `cdk-cloud-patterns:powertoolsLayerVersionIgnored`) when `powertoolsLayer`
+   * is given or `powertoolsLayerEnabled` is false.
    *
    * @default - `PowertoolsLayerVersions.TYPESCRIPT_V2` for Node.js, `PowertoolsLayerVersions.PYTHON_V3` for Python
    */
@@ -116,14 +118,18 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * A KMS key for the log group the construct creates (regulated workloads). The key policy is
-   * extended to let CloudWatch Logs in this region use it, when the key belongs to this app.
+   * extended to let CloudWatch Logs in this region use it, when the key belongs to this app. Has no
+   * effect (warning `cdk-cloud-patterns:logGroupEncryptionKeyIgnored`) when `logGroup` is given;
+   * likewise `logRetention` (`cdk-cloud-patterns:logRetentionIgnored`).
    *
    * @default - the log group uses CloudWatch Logs' own encryption
    */
   readonly logGroupEncryptionKey?: kms.IKey;
 
   /**
-   * A KMS key for the dead-letter queue the construct creates.
+   * A KMS key for the dead-letter queue the construct creates. Has no effect (warning
+   * `cdk-cloud-patterns:deadLetterQueueEncryptionKeyIgnored`) when the construct creates none
+   * (`deadLetterQueue`, `deadLetterTopic` or `deadLetterQueueEnabled: false`).
    *
    * @default - SQS-managed server-side encryption (SSE-SQS)
    */
@@ -200,6 +206,14 @@ export class PowertoolsFunction extends lambda.Function {
     const isProd = stage === DeploymentStage.PROD;
     const runtime = props.runtime ?? lambda.Runtime.NODEJS_24_X;
     const language = languageOf(runtime);
+    if (props.powertoolsLayer && props.powertoolsLayerEnabled === false) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'powertoolsLayerEnabled',
+        received: false,
+        allowed: 'true or undefined when `powertoolsLayer` is given',
+        hint: 'Pass `powertoolsLayer` to attach your layer, or `powertoolsLayerEnabled: false` to attach none, not both',
+      });
+    }
     if (!props.powertoolsLayer && props.powertoolsLayerEnabled !== false) {
       assertLayerRuntime(errorScope, runtime);
     }
@@ -364,6 +378,8 @@ export class PowertoolsFunction extends lambda.Function {
     this.configureRole(props);
     this.configureSecrets(props);
 
+    this.warnIgnoredProps(props, plan.wantsOwnQueue);
+
     if (props.tracing === lambda.Tracing.DISABLED) {
       addWarning(this, 'tracingDisabled', 'X-Ray tracing is disabled: Powertools Tracer will not record segments (LAM-2).');
     }
@@ -462,6 +478,23 @@ export class PowertoolsFunction extends lambda.Function {
         return arns.filter((arn) => JSON.stringify(arn) !== unwanted) as string[];
       },
     }, { omitEmpty: true });
+  }
+
+  /** Props that only apply to a resource the construct creates warn when that resource is yours. */
+  private warnIgnoredProps(props: PowertoolsFunctionProps, ownQueue: boolean): void {
+    const ignored: Array<[string, unknown, string]> = [
+      ['logRetention', props.logGroup && props.logRetention, '`logGroup` is given: set the retention on your log group'],
+      ['logGroupEncryptionKey', props.logGroup && props.logGroupEncryptionKey, '`logGroup` is given: encrypt your log group yourself'],
+      ['deadLetterQueueEncryptionKey', !ownQueue && props.deadLetterQueueEncryptionKey,
+        'the construct creates no dead-letter queue (`deadLetterQueue`, `deadLetterTopic` or `deadLetterQueueEnabled: false` is given)'],
+      ['powertoolsLayerVersion', (props.powertoolsLayer || props.powertoolsLayerEnabled === false) && props.powertoolsLayerVersion,
+        'the official layer is not used (`powertoolsLayer` or `powertoolsLayerEnabled: false` is given)'],
+    ];
+    for (const [prop, value, reason] of ignored) {
+      if (value !== undefined && value !== false) {
+        addWarning(this, `${prop}Ignored`, `\`${prop}\` has no effect: ${reason}.`);
+      }
+    }
   }
 
   private configureSecrets(props: PowertoolsFunctionProps): void {

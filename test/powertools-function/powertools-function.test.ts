@@ -13,7 +13,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { DEV, LANGUAGES, newFunction, newStack, PROD, STACK_KINDS } from './helpers';
-import { PowertoolsFunction, PowertoolsLayerVersions } from '../../src';
+import { PowertoolsFunction, PowertoolsFunctionProps, PowertoolsLayerVersions } from '../../src';
 
 /** Renders a (possibly tokenized) string with `${AWS::Partition}`-style placeholders. */
 function render(stack: Stack, value: string): string {
@@ -328,6 +328,7 @@ describe('overrides', () => {
     newFunction(stack, { deadLetterQueueEncryptionKey: key });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: stack.resolve(key.keyArn) });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toHaveLength(0);
     const statements = Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
     expect(statements).toContainEqual(expect.objectContaining({
       Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']),
@@ -430,6 +431,7 @@ describe('overrides', () => {
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 731 });
     t.resourceCountIs('Custom::LogRetention', 0);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toHaveLength(0);
   });
 
   test('[LAM-8] the user\'s log group replaces the construct\'s; the role may write to it only', () => {
@@ -534,7 +536,32 @@ describe('overrides', () => {
   });
 });
 
+describe('props without effect', () => {
+  const mine = (stack: Stack) => new logs.LogGroup(stack, 'Mine');
+  test.each<[string, (stack: Stack) => Partial<PowertoolsFunctionProps>, string]>([
+    ['logRetention', (stack) => ({ logGroup: mine(stack), logRetention: logs.RetentionDays.ONE_DAY }), '`logGroup` is given'],
+    ['logGroupEncryptionKey', (stack) => ({ logGroup: mine(stack), logGroupEncryptionKey: new kms.Key(stack, 'K') }), '`logGroup` is given'],
+    ['deadLetterQueueEncryptionKey', (stack) => ({ deadLetterQueueEnabled: false, deadLetterQueueEncryptionKey: new kms.Key(stack, 'K') }),
+      'the construct creates no dead-letter queue'],
+    ['powertoolsLayerVersion', () => ({ powertoolsLayerEnabled: false, powertoolsLayerVersion: 30 }), 'the official layer is not used'],
+  ])('%s warns when the resource it configures is not the construct\'s', (prop, overrides, reason) => {
+    const stack = newStack();
+    newFunction(stack, overrides(stack));
+    const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Orders', Match.anyValue());
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].entry.data).toContain(`\`${prop}\` has no effect: ${reason}`);
+    expect(warnings[0].entry.data).toContain(`[ack: cdk-cloud-patterns:${prop}Ignored]`);
+  });
+});
+
 describe('bad input', () => {
+  test('[LAM-6] fails when powertoolsLayer is given with powertoolsLayerEnabled: false', () => {
+    const stack = newStack();
+    const layer = lambda.LayerVersion.fromLayerVersionArn(stack, 'Mine', 'arn:aws:lambda:eu-west-1:111111111111:layer:Mine:3');
+    expect(() => newFunction(stack, { powertoolsLayer: layer, powertoolsLayerEnabled: false }))
+      .toThrow('[TestStack/Orders] powertoolsLayerEnabled: received false; allowed: true or undefined when `powertoolsLayer` is given');
+  });
+
   test('[LAM-4] fails when the timeout is over 15 minutes', () => {
     expect(() => newFunction(newStack(), { timeout: Duration.minutes(16) }))
       .toThrow('[TestStack/Orders] timeout: received 16 minutes; allowed: at most 15 minutes');
