@@ -52,6 +52,7 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * The CloudWatch metrics namespace Powertools Metrics publishes to (`POWERTOOLS_METRICS_NAMESPACE`).
+   * Must not be empty.
    *
    * @default - the service name
    */
@@ -191,6 +192,13 @@ export class PowertoolsFunction extends lambda.Function {
         prop: 'serviceName',
         received: props.serviceName,
         allowed: 'a non-empty name, e.g. \'orders\'',
+      });
+    }
+    if (props.metricsNamespace !== undefined && !isUnresolved(props.metricsNamespace) && props.metricsNamespace.trim() === '') {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'metricsNamespace',
+        received: props.metricsNamespace,
+        allowed: 'a non-empty CloudWatch namespace, e.g. \'OrdersService\', or undefined for the service name',
       });
     }
     const timeout = props.timeout ?? PowertoolsFunction.DEFAULT_TIMEOUT;

@@ -572,6 +572,11 @@ describe('bad input', () => {
       .toThrow("[TestStack/Orders] serviceName: received '  '; allowed: a non-empty name");
   });
 
+  test('[LAM-2] fails on an empty metrics namespace', () => {
+    expect(() => newFunction(newStack(), { metricsNamespace: '' }))
+      .toThrow("[TestStack/Orders] metricsNamespace: received ''; allowed: a non-empty CloudWatch namespace");
+  });
+
   test('[LAM-3] fails when provisioned concurrency exceeds reserved concurrency', () => {
     expect(() => newFunction(newStack(), { stage: DEV, provisionedConcurrentExecutions: 11 }))
       .toThrow('[TestStack/Orders] provisionedConcurrentExecutions: received 11; allowed: at most the reserved concurrency (10)');
@@ -618,6 +623,7 @@ describe('bad input', () => {
     const stack = newStack();
     const fn = newFunction(stack, {
       serviceName: Token.asString(Aws.STACK_NAME),
+      metricsNamespace: Token.asString(Aws.STACK_NAME),
       timeout: Duration.seconds(Token.asNumber({ Ref: 'TimeoutParam' })),
       provisionedConcurrentExecutions: Token.asNumber({ Ref: 'Pc' }),
       stage: DEV,
