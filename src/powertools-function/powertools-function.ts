@@ -103,7 +103,7 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * The p99 duration budget. When given, a CloudWatch alarm fires when the function's p99 duration
-   * exceeds it for 3 of 3 five-minute periods (`latencyAlarm`).
+   * exceeds it for 3 of 3 five-minute periods (`latencyAlarm`). Must be less than the timeout.
    *
    * @default - no latency alarm
    */
@@ -207,6 +207,16 @@ export class PowertoolsFunction extends lambda.Function {
         prop: 'timeout',
         received: timeout,
         allowed: 'at most 15 minutes (the Lambda maximum); keep it short for synchronous APIs',
+      });
+    }
+
+    const budget = props.latencyBudget;
+    if (budget && !budget.isUnresolved() && !timeout.isUnresolved() &&
+      (budget.toMilliseconds() <= 0 || budget.toMilliseconds() >= timeout.toMilliseconds())) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'latencyBudget',
+        received: budget,
+        allowed: `more than 0 and less than the timeout (${timeout.toHumanString()}): p99 duration never exceeds the timeout, so the alarm could not fire`,
       });
     }
 

@@ -577,6 +577,13 @@ describe('bad input', () => {
       .toThrow("[TestStack/Orders] metricsNamespace: received ''; allowed: a non-empty CloudWatch namespace");
   });
 
+  test('[LAM-3] fails when the latency budget is not below the timeout (the alarm could never fire)', () => {
+    expect(() => newFunction(newStack(), { latencyBudget: Duration.seconds(10) }))
+      .toThrow('[TestStack/Orders] latencyBudget: received 10 seconds; allowed: more than 0 and less than the timeout (10 seconds)');
+    expect(() => newFunction(newStack(), { latencyBudget: Duration.millis(0) }))
+      .toThrow('[TestStack/Orders] latencyBudget: received 0 millis; allowed: more than 0 and less than the timeout');
+  });
+
   test('[LAM-3] fails when provisioned concurrency exceeds reserved concurrency', () => {
     expect(() => newFunction(newStack(), { stage: DEV, provisionedConcurrentExecutions: 11 }))
       .toThrow('[TestStack/Orders] provisionedConcurrentExecutions: received 11; allowed: at most the reserved concurrency (10)');
@@ -626,6 +633,7 @@ describe('bad input', () => {
       metricsNamespace: Token.asString(Aws.STACK_NAME),
       timeout: Duration.seconds(Token.asNumber({ Ref: 'TimeoutParam' })),
       provisionedConcurrentExecutions: Token.asNumber({ Ref: 'Pc' }),
+      latencyBudget: Duration.millis(Token.asNumber({ Ref: 'Budget' })),
       stage: DEV,
     });
     expect(stack.resolve(fn.serviceName)).toEqual({ Ref: 'AWS::StackName' });
