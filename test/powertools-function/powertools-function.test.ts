@@ -15,14 +15,28 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { DEV, LANGUAGES, newFunction, newStack, PROD, STACK_KINDS } from './helpers';
 import { PowertoolsFunction, PowertoolsFunctionProps, PowertoolsLayerVersions } from '../../src';
 
-/** Renders a (possibly tokenized) string with `${AWS::Partition}`-style placeholders. */
+/**
+ * Renders a (possibly tokenized) string with `${AWS::Partition}`-style placeholders; a partition
+ * mapping lookup (environment-agnostic stacks) is rendered with the commercial partition's value.
+ */
 function render(stack: Stack, value: string): string {
   const resolved = stack.resolve(value);
   if (typeof resolved === 'string') {
     return resolved;
   }
-  const parts = resolved['Fn::Join'][1] as unknown[];
-  return parts.map((p) => (typeof p === 'string' ? p : `\${${(p as { Ref: string }).Ref}}`)).join('');
+  const mappings = Template.fromStack(stack).toJSON().Mappings ?? {};
+  const parts = resolved['Fn::Join'][1] as Array<string | Record<string, any>>;
+  return parts.map((p) => {
+    if (typeof p === 'string') {
+      return p;
+    }
+    if (p.Ref) {
+      return `\${${p.Ref}}`;
+    }
+    const [map, partition, key] = p['Fn::FindInMap'];
+    expect(partition).toEqual({ Ref: 'AWS::Partition' });
+    return mappings[map].aws[key];
+  }).join('');
 }
 
 function functionProps(template: Template): Record<string, any> {
@@ -66,6 +80,23 @@ describe.each(STACK_KINDS)('in a stack with %s', (_kind, env) => {
       const layers = functionProps(Template.fromStack(stack)).Layers;
       expect(layers).toHaveLength(1);
       expect(stack.resolve(fn.powertoolsLayer!.layerVersionArn)).toEqual(layers[0]);
+    });
+
+    test('[LAM-6] the layer account comes from a partition mapping only when the region is unknown', () => {
+      const stack = newStack(env);
+      newFunction(stack, {}, runtime);
+      const mappings = Template.fromStack(stack).toJSON().Mappings;
+      if (env) {
+        expect(mappings).toBeUndefined();
+      } else {
+        // only the commercial partition is listed: elsewhere the deployment fails on the lookup
+        expect(mappings).toEqual({
+          PowertoolsLayerAccounts: { aws: { typescript: '094274105915', python: '017000801446' } },
+        });
+        expect(JSON.stringify(functionProps(Template.fromStack(stack)).Layers)).toContain(
+          JSON.stringify({ 'Fn::FindInMap': ['PowertoolsLayerAccounts', { Ref: 'AWS::Partition' }, isPython ? 'python' : 'typescript'] }),
+        );
+      }
     });
 
     test('[LAM-4] timeout is 10 seconds', () => {
@@ -258,6 +289,13 @@ describe('overrides', () => {
     const stack = newStack();
     const fn = newFunction(stack, { architecture: lambda.Architecture.X86_64 }, lambda.Runtime.PYTHON_3_12);
     expect(render(stack, fn.powertoolsLayer!.layerVersionArn)).toContain(':017000801446:layer:AWSLambdaPowertoolsPythonV3-python312-x86_64:27');
+  });
+
+  test('[LAM-6] functions in one environment-agnostic stack share one partition mapping', () => {
+    const stack = newStack();
+    newFunction(stack, {}, lambda.Runtime.NODEJS_24_X, 'Node');
+    newFunction(stack, {}, lambda.Runtime.PYTHON_3_13, 'Python');
+    expect(Object.keys(Template.fromStack(stack).toJSON().Mappings)).toEqual(['PowertoolsLayerAccounts']);
   });
 
   test('[LAM-6] powertoolsLayerVersion pins another version', () => {
