@@ -249,7 +249,8 @@ export class PowertoolsFunction extends lambda.Function {
     }
 
     // LAM-2 / LAM-7: log level by stage, through Lambda's JSON logging controls and Powertools.
-    const appLevel = props.applicationLogLevelV2 ??
+    // the deprecated string props (`applicationLogLevel`, `systemLogLevel`) may not be combined with the V2 ones
+    const appLevel = props.applicationLogLevelV2 ?? (props.applicationLogLevel as lambda.ApplicationLogLevel | undefined) ??
       (isProd ? lambda.ApplicationLogLevel.WARN : lambda.ApplicationLogLevel.DEBUG);
     const jsonLogs = (props.loggingFormat ?? props.logFormat ?? lambda.LoggingFormat.JSON) === lambda.LoggingFormat.JSON;
     const tracingOn = props.tracing !== lambda.Tracing.DISABLED;
@@ -290,8 +291,8 @@ export class PowertoolsFunction extends lambda.Function {
       // the deprecated `logFormat` may not be combined with `loggingFormat`
       loggingFormat: props.logFormat !== undefined ? props.loggingFormat : (props.loggingFormat ?? lambda.LoggingFormat.JSON),
       // Lambda's log-level controls exist only for JSON logs: with text logs, only Powertools' variable
-      applicationLogLevelV2: jsonLogs ? appLevel : props.applicationLogLevelV2,
-      systemLogLevelV2: jsonLogs
+      applicationLogLevelV2: jsonLogs && props.applicationLogLevel === undefined ? appLevel : props.applicationLogLevelV2,
+      systemLogLevelV2: jsonLogs && props.systemLogLevel === undefined
         ? props.systemLogLevelV2 ?? (isProd ? lambda.SystemLogLevel.WARN : lambda.SystemLogLevel.INFO)
         : props.systemLogLevelV2,
       reservedConcurrentExecutions: reserved,

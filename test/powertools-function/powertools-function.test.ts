@@ -419,6 +419,14 @@ describe('overrides', () => {
     expect(props.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('WARN');
   });
 
+  test('[LAM-7] the deprecated applicationLogLevel and systemLogLevel are honoured (Powertools follows)', () => {
+    const stack = newStack();
+    newFunction(stack, { applicationLogLevel: 'ERROR', systemLogLevel: 'DEBUG' });
+    const props = functionProps(Template.fromStack(stack));
+    expect(props.LoggingConfig).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'ERROR', SystemLogLevel: 'DEBUG' });
+    expect(props.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('ERROR');
+  });
+
   test('[LAM-7] systemLogLevelV2 overrides the stage default (PROD WARN, DEV INFO)', () => {
     const dev = newStack();
     newFunction(dev, { stage: DEV });
