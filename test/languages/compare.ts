@@ -191,3 +191,24 @@ export function assemblyErrors(dir: string): string[] {
   }
   return errors;
 }
+
+/**
+ * The aws-cdk-lib each app runs on. The library is tested against 2.276.0 (npm); each language app
+ * pins the newest release its registry serves on that line: the Go module proxy serves 2.276.0,
+ * PyPI's newest is 2.275.0 and Maven Central's 2.263.0 (all above the peer floor 2.236.0). The pins
+ * live in test/apps/python/requirements.txt, test/apps/java/pom.xml and test/apps/go/go.mod.
+ */
+export const CDK_VERSIONS: Record<'typescript' | Language, string> = {
+  typescript: '2.276.0',
+  python: '2.275.0',
+  java: '2.263.0',
+  go: '2.276.0',
+};
+
+/** The aws-cdk-lib version that synthesized a cloud assembly (from its tree.json, App node). */
+export function cdkVersionOf(dir: string): string | undefined {
+  const tree = JSON.parse(fs.readFileSync(path.join(dir, 'tree.json'), 'utf-8')) as {
+    tree: { constructInfo?: { fqn: string; version: string } };
+  };
+  return tree.tree.constructInfo?.version;
+}

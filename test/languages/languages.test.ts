@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  Assembly, DEFAULT_OUT, LANGUAGES, assemblyErrors, compareAssemblies, describeComparison, diffJson, normaliseAssetManifest,
-  normaliseTemplate, readAssembly,
+  Assembly, CDK_VERSIONS, DEFAULT_OUT, LANGUAGES, assemblyErrors, cdkVersionOf, compareAssemblies, describeComparison,
+  diffJson, normaliseAssetManifest, normaliseTemplate, readAssembly,
 } from './compare';
 
 /**
@@ -99,6 +99,10 @@ describeApps('language apps synthesize the TypeScript templates', () => {
     expect(fs.existsSync(reference)).toBe(true);
     expect(readAssembly(reference).templates.size).toBeGreaterThan(0);
     expect(assemblyErrors(reference)).toEqual([]);
+  });
+
+  test.each(['typescript', ...LANGUAGES].map((l) => [l]))('%s: ran on the pinned aws-cdk-lib', (language) => {
+    expect(cdkVersionOf(path.join(OUT, language))).toBe(CDK_VERSIONS[language as keyof typeof CDK_VERSIONS]);
   });
 
   test.each(LANGUAGES.map((l) => [l]))('%s: every stack equals the TypeScript one', (language) => {

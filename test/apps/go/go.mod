@@ -1,6 +1,6 @@
 // The reference app, in Go. cdk-cloud-patterns comes from the module that `npx projen package:go`
 // writes to dist/go (replace directive); aws-cdk-go from the Go module proxy, pinned to the
-// version the library is tested against. Keep in step with ../versions.env.
+// version the library is tested against. Keep in step with CDK_VERSIONS in test/languages/compare.ts.
 module github.com/cdk-cloud-patterns/cdk-cloud-patterns/test/apps/go
 
 go 1.26.0
