@@ -81,13 +81,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jestOptions: {
     // CI never rewrites snapshots; `npx projen test:update` does it on purpose
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/serializer.ts'],
       testTimeout: 120_000,
     },
   },
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'lambda'], ignorePatterns: ['test/platform-lib/**', 'test/apps/**', 'cdk.out/**', 'assets/**'] },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'lambda'], tsconfigPath: './tsconfig.dev.json', projectService: false, ignorePatterns: ['test/platform-lib/**', 'test/apps/**', 'cdk.out/**', 'assets/**'] },
 });
 
 // Develop and test against the newest aws-cdk-lib (DESIGN.md §1) while the peer floor stays at CDK_FLOOR.
@@ -106,7 +107,7 @@ const bundle = project.addTask('bundle:lambda', {
   exec: 'ts-node --project tsconfig.dev.json lambda/bundle.ts',
 });
 project.preCompileTask.spawn(bundle);
-project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv/', '/test/apps/*/cdk.out/', '__pycache__/');
+project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv/', '/test/apps/*/cdk.out/', '__pycache__/', '/.jsii.tabl.json');
 project.npmignore?.exclude('/lambda/', '/rosetta/', '/.ci/', '/cdk.out/', '/.venv/', '/coverage/');
 project.npmignore?.include('/assets/');
 
@@ -139,8 +140,33 @@ demo.spawn(bundle);
 demo.spawn(pythonEnv);
 demo.exec('ts-node --project tsconfig.dev.json test/reference-app/demo.ts');
 
-// .NET: no SDK on these machines; generate the C# source only (the release workflow builds NuGet).
-project.tasks.tryFind('package:dotnet')?.reset('jsii-pacmak -v --target dotnet --code-only');
+// Speed and size, printed as tables (never asserted in tests).
+project.addTask('bench', {
+  description: 'Print synthesis time of the reference app, handler bundle sizes and package sizes',
+  exec: 'ts-node --project tsconfig.dev.json test/benchmarks/bench.ts',
+});
+
+// The README's table of acknowledged rule-pack findings is rendered from the reference app.
+project.addTask('readme:acks', {
+  description: "Rewrite the README's table of acknowledged cdk-nag findings from test/reference-app/stacks",
+  exec: 'ts-node --project tsconfig.dev.json test/reference-app/acknowledgements.ts',
+});
+
+// .NET: no SDK on these machines. `package-all` generates and keeps the C# source only
+// (dist/dotnet-source); `package:dotnet` stays the real NuGet build the release workflow runs on
+// GitHub's runners, which have the SDK.
+const dotnetSource = project.addTask('package:dotnet-source', {
+  description: 'Generate the C# source of the NuGet package (no .NET SDK needed)',
+  steps: [
+    { exec: 'rm -rf dist/dotnet-source' },
+    { exec: 'jsii-pacmak -v --target dotnet --code-only --outdir dist/dotnet-source' },
+  ],
+});
+const packageAll = project.tasks.tryFind('package-all')!;
+const packageAllSteps = packageAll.steps.filter((step) => step.spawn !== 'package:dotnet');
+packageAll.reset();
+packageAllSteps.forEach((step) => packageAll.addSteps(step));
+packageAll.spawn(dotnetSource);
 
 // README examples compile in strict mode against rosetta/default.ts-fixture.
 const rosetta = project.addTask('rosetta', {

@@ -1,2 +1,3 @@
 export * from './deployment-stage';
 export * from './tags';
+export * from './governance';

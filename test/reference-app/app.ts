@@ -1,7 +1,9 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
-import { DeploymentStage, PatternTags, RequiredTagsCheck } from '../../src';
+import { Acknowledgement, ReferenceStackSpec } from './stack-spec';
 import { REFERENCE_STACKS } from './stacks';
-import { Acknowledgement, ReferenceStackSpec } from './spec';
+import { DeploymentStage, PatternTags, RequiredTagsCheck } from '../../src';
 
 /** The account and region every reference stack is pinned to (nothing is deployed). */
 export const REFERENCE_ENV = { account: '123456789012', region: 'us-east-1' };
@@ -51,4 +53,28 @@ export function applyAcknowledgements(stack: Stack, spec: ReferenceStackSpec): A
     }
   }
   return applied;
+}
+
+/** A synthesized reference app: stacks, their templates by stack name, and the template files. */
+export interface SynthesizedReferenceApp {
+  readonly app: App;
+  readonly stacks: Stack[];
+  readonly outdir: string;
+  readonly templates: Record<string, any>;
+  readonly templateFiles: string[];
+}
+
+/** Builds and synthesizes the reference app into `outdir`. */
+export function synthReferenceApp(outdir: string): SynthesizedReferenceApp {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const { app, stacks } = buildReferenceApp({ outdir });
+  const assembly = app.synth();
+  const templates: Record<string, any> = {};
+  const templateFiles: string[] = [];
+  for (const stack of stacks) {
+    const artifact = assembly.getStackByName(stack.stackName);
+    templates[stack.stackName] = artifact.template;
+    templateFiles.push(path.join(outdir, artifact.templateFile));
+  }
+  return { app, stacks, outdir, templates, templateFiles };
 }

@@ -1,5 +1,6 @@
-import { ReferenceStackSpec } from '../spec';
+import { ReferenceStackSpec } from '../stack-spec';
 import { coreStack } from './core';
+import { powertoolsFunctionStack } from './powertools-function';
 
 /**
  * Every stack of the reference app. Each construct issue adds its own file here and one line to
@@ -7,4 +8,5 @@ import { coreStack } from './core';
  */
 export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   coreStack,
+  powertoolsFunctionStack,
 ];

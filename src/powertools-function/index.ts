@@ -1,0 +1,2 @@
+export * from './powertools-function';
+export { PowertoolsLayerVersions } from './powertools-layer';

@@ -1,0 +1,523 @@
+import { ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
+import { addWarning, ConstructValidationError, isUnresolved } from '../core/private/errors';
+import { assertLayerRuntime, languageOf, PowertoolsLanguageKind, powertoolsLayerArn } from './powertools-layer';
+
+/**
+ * Properties of a `PowertoolsFunction`.
+ *
+ * Every `lambda.FunctionOptions` prop is accepted and wins over the construct's default; the props
+ * below are the ones the construct adds.
+ */
+export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
+  /**
+   * The service name: `POWERTOOLS_SERVICE_NAME`, the `service` key of every log line and the
+   * `service` dimension of every metric. Must not be empty.
+   */
+  readonly serviceName: string;
+
+  /** The function's code (prebuilt: an asset folder, an S3 object or inline code). */
+  readonly code: lambda.Code;
+
+  /** The handler, e.g. `index.handler` (Node.js) or `app.handler` (Python). */
+  readonly handler: string;
+
+  /**
+   * The runtime. A Node.js runtime gets the Powertools for TypeScript layer and variables, a
+   * Python runtime (3.12, 3.13, 3.14) the Powertools for Python ones; any other runtime is an error
+   * unless `powertoolsLayerEnabled` is false or `powertoolsLayer` is given.
+   *
+   * @default lambda.Runtime.NODEJS_24_X - the newest Node.js runtime Lambda offers; Powertools for
+   * AWS Lambda (TypeScript) v2 supports it (powertools-lambda-typescript#4780), and cdk-nag's
+   * Serverless-LambdaLatestVersion rule wants the newest runtime of the family
+   */
+  readonly runtime?: lambda.Runtime;
+
+  /**
+   * The deployment stage: drives log level, reserved concurrency, log retention and the log
+   * group's removal policy.
+   *
+   * @default - the CDK context key `env`, else `DeploymentStage.PROD`
+   */
+  readonly stage?: DeploymentStage;
+
+  /**
+   * The CloudWatch metrics namespace Powertools Metrics publishes to (`POWERTOOLS_METRICS_NAMESPACE`).
+   *
+   * @default - the service name
+   */
+  readonly metricsNamespace?: string;
+
+  /**
+   * Whether to attach the Powertools layer. Turn it off when your bundle already contains
+   * Powertools (then any runtime is accepted).
+   *
+   * @default true
+   */
+  readonly powertoolsLayerEnabled?: boolean;
+
+  /**
+   * Another version of the official Powertools layer to pin (the layer version number in the ARN).
+   *
+   * @default - `PowertoolsLayerVersions.TYPESCRIPT_V2` for Node.js, `PowertoolsLayerVersions.PYTHON_V3` for Python
+   */
+  readonly powertoolsLayerVersion?: number;
+
+  /**
+   * A Powertools layer you provide (for example a private copy, or the ARN for China or GovCloud).
+   * Replaces the resolved official layer.
+   *
+   * @default - the official layer for the runtime's language, the stack's partition and region and the architecture
+   */
+  readonly powertoolsLayer?: lambda.ILayerVersion;
+
+  /**
+   * Secrets Manager secrets the function reads at run time. Each entry grants read on the secret
+   * (and its key) and sets the environment variable `<NAME>_SECRET_ARN` to the secret's ARN; the
+   * code fetches the value (for example with Powertools Parameters' `getSecret`). Never put secret
+   * values in `environment`: secret-looking plaintext values are rejected.
+   *
+   * @default - no secrets
+   */
+  readonly secrets?: { [name: string]: secretsmanager.ISecret };
+
+  /**
+   * Provisioned concurrency of the `live` alias, for latency-sensitive paths whose p99 exceeds the
+   * budget. Must not exceed the reserved concurrency.
+   *
+   * @default - no provisioned concurrency
+   */
+  readonly provisionedConcurrentExecutions?: number;
+
+  /**
+   * The p99 duration budget. When given, a CloudWatch alarm fires when the function's p99 duration
+   * exceeds it for 3 of 3 five-minute periods (`latencyAlarm`).
+   *
+   * @default - no latency alarm
+   */
+  readonly latencyBudget?: Duration;
+
+  /**
+   * Actions (for example an SNS topic action) added to every alarm the construct creates (DLQ
+   * depth, latency).
+   *
+   * @default - no actions: the alarms only change state
+   */
+  readonly alarmActions?: cloudwatch.IAlarmAction[];
+
+  /**
+   * A KMS key for the log group the construct creates (regulated workloads). The key policy is
+   * extended to let CloudWatch Logs in this region use it, when the key belongs to this app.
+   *
+   * @default - the log group uses CloudWatch Logs' own encryption
+   */
+  readonly logGroupEncryptionKey?: kms.IKey;
+
+  /**
+   * A KMS key for the dead-letter queue the construct creates.
+   *
+   * @default - SQS-managed server-side encryption (SSE-SQS)
+   */
+  readonly deadLetterQueueEncryptionKey?: kms.IKey;
+}
+
+/** Secret-looking environment variable names (CDK-5). */
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
+/** Names that only point at a secret (its ARN, name or id), so a literal value is fine. */
+const SECRET_REFERENCE_NAME = /_(ARN|NAME|ID)$/i;
+/** A valid environment variable name. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * An AWS Lambda function with the AWS cloud patterns checklist built in: Powertools for AWS Lambda
+ * (TypeScript or Python) configured through its layer and environment, X-Ray tracing, JSON logs
+ * with a stage-dependent level, an explicit log group with bounded retention, an encrypted
+ * dead-letter queue with an alarm, bounded async retries, stage-dependent reserved concurrency, a
+ * `live` alias (with optional provisioned concurrency and p99 alarm), a least-privilege role, and
+ * a synth-time guard against secrets in plaintext environment variables.
+ *
+ * @example
+ * new PowertoolsFunction(this, 'Orders', {
+ *   serviceName: 'orders',
+ *   code: lambda.Code.fromAsset('dist/orders'),
+ *   handler: 'index.handler',
+ * });
+ */
+export class PowertoolsFunction extends lambda.Function {
+  /** The default timeout: short, for a synchronous API behind API Gateway (29 s integration limit). */
+  public static readonly DEFAULT_TIMEOUT = Duration.seconds(10);
+  /** The default memory size in MiB (see `memorySize` in the README for the basis and how to tune). */
+  public static readonly DEFAULT_MEMORY_SIZE = 512;
+  /** Reserved concurrency in PROD. */
+  public static readonly PROD_RESERVED_CONCURRENCY = 100;
+  /** Reserved concurrency in DEV. */
+  public static readonly DEV_RESERVED_CONCURRENCY = 10;
+  /** The default number of retries of an asynchronous invocation. */
+  public static readonly DEFAULT_RETRY_ATTEMPTS = 2;
+  /** The default maximum age of an asynchronous event before it goes to the dead-letter queue. */
+  public static readonly DEFAULT_MAX_EVENT_AGE = Duration.hours(1);
+  /** The name of the alias that always exists. */
+  public static readonly LIVE_ALIAS_NAME = 'live';
+
+  /** The resolved deployment stage. */
+  public readonly stage: DeploymentStage;
+  /** The service name (`POWERTOOLS_SERVICE_NAME`). */
+  public readonly serviceName: string;
+  /** The metrics namespace (`POWERTOOLS_METRICS_NAMESPACE`). */
+  public readonly metricsNamespace: string;
+  /** The `live` alias: point callers (API Gateway, event sources) at it. */
+  public readonly liveAlias: lambda.Alias;
+  /** The Powertools layer attached, if any. */
+  public readonly powertoolsLayer?: lambda.ILayerVersion;
+  /** The log group the construct created (undefined when you passed `logGroup`). */
+  public readonly functionLogGroup?: logs.LogGroup;
+  /** The dead-letter queue the construct created (undefined when you passed your own or turned it off). */
+  public readonly createdDeadLetterQueue?: sqs.Queue;
+  /** The alarm on the dead-letter queue's depth (ApproximateNumberOfMessagesVisible > 0), when a queue is wired. */
+  public readonly deadLetterQueueAlarm?: cloudwatch.Alarm;
+  /** The p99 duration alarm, when `latencyBudget` is given. */
+  public readonly latencyAlarm?: cloudwatch.Alarm;
+
+  private readonly ownLogGroup?: logs.ILogGroupRef;
+
+  constructor(scope: Construct, id: string, props: PowertoolsFunctionProps) {
+    const plan = PowertoolsFunction.plan(scope, id, props);
+    super(scope, id, plan.functionProps);
+
+    this.stage = plan.stage;
+    this.serviceName = props.serviceName;
+    this.metricsNamespace = plan.metricsNamespace;
+    const cfn = this.node.defaultChild as lambda.CfnFunction;
+
+    // LAM-8: an explicit log group, retention and removal policy by stage.
+    if (props.logGroup) {
+      this.ownLogGroup = props.logGroup;
+    } else {
+      this.functionLogGroup = new logs.LogGroup(this, 'LogGroup', {
+        retention: props.logRetention ?? (plan.isProd ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH),
+        removalPolicy: plan.isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        encryptionKey: props.logGroupEncryptionKey,
+      });
+      this.ownLogGroup = this.functionLogGroup;
+      if (props.logGroupEncryptionKey) {
+        allowLogsToUseKey(this, props.logGroupEncryptionKey);
+      }
+      cfn.loggingConfig = {
+        ...(cfn.loggingConfig as lambda.CfnFunction.LoggingConfigProperty | undefined),
+        logGroup: this.functionLogGroup.logGroupName,
+      };
+    }
+
+    // LAM-5: an SSE-encrypted, TLS-only SQS dead-letter queue.
+    if (plan.wantsOwnQueue) {
+      const queue = new sqs.Queue(this, 'DeadLetterQueue', {
+        encryption: props.deadLetterQueueEncryptionKey ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED,
+        encryptionMasterKey: props.deadLetterQueueEncryptionKey,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+        removalPolicy: plan.isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      });
+      this.createdDeadLetterQueue = queue;
+      (this as { deadLetterQueue?: sqs.IQueue }).deadLetterQueue = queue;
+      cfn.deadLetterConfig = { targetArn: queue.queueArn };
+    }
+    // Bounded retries and event age; failed async events also go to the queue as an on-failure
+    // destination (the record carries the request, the error and the retry count). The
+    // destination grants sqs:SendMessage on that queue only (and its KMS key, if any).
+    const dlq = this.deadLetterQueue;
+    this.configureAsyncInvoke({
+      retryAttempts: props.retryAttempts ?? PowertoolsFunction.DEFAULT_RETRY_ATTEMPTS,
+      maxEventAge: props.maxEventAge ?? PowertoolsFunction.DEFAULT_MAX_EVENT_AGE,
+      onFailure: props.onFailure ?? (dlq ? new destinations.SqsDestination(dlq) : undefined),
+      onSuccess: props.onSuccess,
+    });
+
+    // LAM-6: the Powertools layer (the runtime was checked in plan()).
+    if (props.powertoolsLayer) {
+      this.powertoolsLayer = props.powertoolsLayer;
+    } else if (props.powertoolsLayerEnabled !== false) {
+      this.powertoolsLayer = lambda.LayerVersion.fromLayerVersionArn(
+        this,
+        'PowertoolsLayer',
+        powertoolsLayerArn(this, this.runtime, this.architecture, props.powertoolsLayerVersion),
+      );
+    }
+    if (this.powertoolsLayer) {
+      this.addLayers(this.powertoolsLayer);
+    }
+
+    this.configureRole(props);
+    this.configureSecrets(props);
+
+    if (props.tracing === lambda.Tracing.DISABLED) {
+      addWarning(this, 'tracingDisabled', 'X-Ray tracing is disabled: Powertools Tracer will not record segments (LAM-2).');
+    }
+
+    // LAM-5: alarm on the depth of the dead-letter queue (ours or the user's).
+    const actions = props.alarmActions ?? [];
+    if (this.deadLetterQueue) {
+      this.deadLetterQueueAlarm = new cloudwatch.Alarm(this, 'DeadLetterQueueAlarm', {
+        alarmDescription: `Failed asynchronous invocations of ${this.node.path} are waiting in its dead-letter queue`,
+        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          statistic: 'Maximum',
+          period: Duration.minutes(1),
+        }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      this.deadLetterQueueAlarm.addAlarmAction(...actions);
+    }
+
+    // LAM-3 / LAM-7: the live alias, provisioned concurrency on it.
+    this.liveAlias = new lambda.Alias(this, 'LiveAlias', {
+      aliasName: PowertoolsFunction.LIVE_ALIAS_NAME,
+      version: this.currentVersion,
+      provisionedConcurrentExecutions: props.provisionedConcurrentExecutions,
+    });
+
+    if (props.latencyBudget) {
+      const budgetMs = props.latencyBudget.toMilliseconds();
+      this.latencyAlarm = new cloudwatch.Alarm(this, 'LatencyAlarm', {
+        alarmDescription: `p99 duration of ${this.node.path} is over its budget of ${props.latencyBudget.toHumanString()}`,
+        metric: this.metricDuration({ statistic: 'p99', period: Duration.minutes(5) }),
+        threshold: budgetMs,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 3,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      this.latencyAlarm.addAlarmAction(...actions);
+    }
+  }
+
+  /**
+   * Adds an environment variable, refusing plaintext values that look like secrets (CDK-5): the
+   * same check as the `environment` prop, so it cannot be bypassed after construction.
+   */
+  public addEnvironment(key: string, value: string, options?: lambda.EnvironmentOptions): this {
+    assertNotPlaintextSecret(this, key, value);
+    return super.addEnvironment(key, value, options);
+  }
+
+  /** Validates the props and computes what `lambda.Function` gets (runs before `super`). */
+  private static plan(scope: Construct, id: string, props: PowertoolsFunctionProps): FunctionPlan {
+    // A throwaway scope for error paths: `[<path>/<id>]` is what the errors show.
+    const errorScope = { node: { path: scope.node.path ? `${scope.node.path}/${id}` : id } } as unknown as Construct;
+
+    if (!isUnresolved(props.serviceName) && (props.serviceName ?? '').trim() === '') {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'serviceName',
+        received: props.serviceName,
+        allowed: 'a non-empty name, e.g. \'orders\'',
+      });
+    }
+    const timeout = props.timeout ?? PowertoolsFunction.DEFAULT_TIMEOUT;
+    if (!timeout.isUnresolved() && timeout.toSeconds() > 15 * 60) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'timeout',
+        received: timeout,
+        allowed: 'at most 15 minutes (the Lambda maximum); keep it short for synchronous APIs',
+      });
+    }
+
+    const stage = DeploymentStages.resolve(scope, props.stage);
+    const isProd = stage === DeploymentStage.PROD;
+    const runtime = props.runtime ?? lambda.Runtime.NODEJS_24_X;
+    const language = languageOf(runtime);
+    if (!props.powertoolsLayer && props.powertoolsLayerEnabled !== false) {
+      assertLayerRuntime(errorScope, runtime);
+    }
+
+    const reserved = props.reservedConcurrentExecutions ??
+      (isProd ? PowertoolsFunction.PROD_RESERVED_CONCURRENCY : PowertoolsFunction.DEV_RESERVED_CONCURRENCY);
+    const provisioned = props.provisionedConcurrentExecutions;
+    if (provisioned !== undefined && !isUnresolved(provisioned) && !isUnresolved(reserved) && provisioned > reserved) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'provisionedConcurrentExecutions',
+        received: provisioned,
+        allowed: `at most the reserved concurrency (${reserved})`,
+        hint: 'Raise `reservedConcurrentExecutions` or lower the provisioned concurrency',
+      });
+    }
+
+    // LAM-2 / LAM-7: log level by stage, through Lambda's JSON logging controls and Powertools.
+    const appLevel = props.applicationLogLevelV2 ??
+      (isProd ? lambda.ApplicationLogLevel.WARN : lambda.ApplicationLogLevel.DEBUG);
+    const tracingOn = props.tracing !== lambda.Tracing.DISABLED;
+    const metricsNamespace = props.metricsNamespace ?? props.serviceName;
+    const powertoolsEnv: { [key: string]: string } = {
+      POWERTOOLS_SERVICE_NAME: props.serviceName,
+      POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+      POWERTOOLS_LOG_LEVEL: powertoolsLogLevel(appLevel, language),
+    };
+    if (language === PowertoolsLanguageKind.PYTHON) {
+      powertoolsEnv.POWERTOOLS_TRACE_DISABLED = tracingOn ? 'false' : 'true';
+    } else {
+      powertoolsEnv.POWERTOOLS_TRACE_ENABLED = tracingOn ? 'true' : 'false';
+    }
+
+    // LAM-5: the construct makes its own DLQ unless the user passed a queue or a topic or turned it off.
+    const wantsOwnQueue = props.deadLetterQueue === undefined && props.deadLetterTopic === undefined &&
+      props.deadLetterQueueEnabled !== false;
+
+    // Our own props and the ones replaced after super are not passed on to lambda.Function.
+    const {
+      serviceName: _serviceName, stage: _stage, metricsNamespace: _metricsNamespace,
+      powertoolsLayerEnabled: _layerEnabled, powertoolsLayerVersion: _layerVersion, powertoolsLayer: _layer,
+      secrets: _secrets, provisionedConcurrentExecutions: _provisioned, latencyBudget: _budget,
+      alarmActions: _alarmActions, logGroupEncryptionKey: _logKey, deadLetterQueueEncryptionKey: _dlqKey,
+      logRetention: _logRetention,
+      // async invocation settings are applied after super, once the dead-letter queue exists
+      retryAttempts: _retryAttempts, maxEventAge: _maxEventAge, onFailure: _onFailure, onSuccess: _onSuccess,
+      ...functionOptions
+    } = props;
+    const functionProps: lambda.FunctionProps = {
+      ...functionOptions,
+      runtime,
+      timeout,
+      memorySize: props.memorySize ?? PowertoolsFunction.DEFAULT_MEMORY_SIZE,
+      architecture: props.architecture ?? lambda.Architecture.ARM_64,
+      tracing: props.tracing ?? lambda.Tracing.ACTIVE,
+      loggingFormat: props.loggingFormat ?? lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: appLevel,
+      systemLogLevelV2: props.systemLogLevelV2 ?? (isProd ? lambda.SystemLogLevel.WARN : lambda.SystemLogLevel.INFO),
+      reservedConcurrentExecutions: reserved,
+      environment: { ...powertoolsEnv, ...props.environment },
+      deadLetterQueueEnabled: wantsOwnQueue ? undefined : props.deadLetterQueueEnabled,
+    };
+    return { stage, isProd, metricsNamespace, functionProps, wantsOwnQueue };
+  }
+
+  /**
+   * The function's log group: the one the construct created, or the one you passed. Never the
+   * legacy `LogRetention` custom resource that `lambda.Function.logGroup` would create.
+   */
+  public get logGroup(): logs.ILogGroup {
+    const own = this.ownLogGroup;
+    if (own && isLogGroup(own)) {
+      return own;
+    }
+    return super.logGroup;
+  }
+
+  /**
+   * Least privilege: the role the construct creates gets no AWS managed policy for logging
+   * (AWSLambdaBasicExecutionRole allows every log group); it may only write to its own log group.
+   * Managed policies that a chosen feature needs (VPC access, Lambda Insights) are kept.
+   */
+  private configureRole(props: PowertoolsFunctionProps): void {
+    const logGroup = this.ownLogGroup;
+    if (logGroup) {
+      const arn = isLogGroup(logGroup) ? logGroup.logGroupArn : logGroup.logGroupRef.logGroupArn;
+      this.addToRolePolicy(new iam.PolicyStatement({
+        sid: 'WriteOwnLogGroup',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [arn],
+      }));
+    }
+    if (props.role || props.durableConfig || !logGroup) {
+      return;
+    }
+    const cfnRole = this.role?.node.defaultChild as iam.CfnRole | undefined;
+    if (!cfnRole) {
+      return;
+    }
+    const kept: string[] = [];
+    if (props.vpc) {
+      kept.push(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole').managedPolicyArn);
+    }
+    if (props.insightsVersion) {
+      kept.push(iam.ManagedPolicy.fromAwsManagedPolicyName('CloudWatchLambdaInsightsExecutionRolePolicy').managedPolicyArn);
+    }
+    // Set on the L1 so that every reader (CloudFormation, cdk-nag) sees the same list.
+    cfnRole.managedPolicyArns = kept.length > 0 ? kept : undefined;
+  }
+
+  private configureSecrets(props: PowertoolsFunctionProps): void {
+    for (const [name, secret] of Object.entries(props.secrets ?? {})) {
+      if (!ENV_NAME.test(name)) {
+        throw new ConstructValidationError(this, {
+          prop: `secrets.${name}`,
+          received: name,
+          allowed: 'a name made of letters, digits and underscores, not starting with a digit (it becomes `<NAME>_SECRET_ARN`)',
+        });
+      }
+      secret.grantRead(this);
+      this.addEnvironment(`${name}_SECRET_ARN`, secret.secretArn);
+    }
+  }
+}
+
+interface FunctionPlan {
+  readonly stage: DeploymentStage;
+  readonly isProd: boolean;
+  readonly metricsNamespace: string;
+  readonly functionProps: lambda.FunctionProps;
+  readonly wantsOwnQueue: boolean;
+}
+
+/** Powertools' level name for a Lambda application log level, in the runtime's language. */
+function powertoolsLogLevel(level: lambda.ApplicationLogLevel, language: PowertoolsLanguageKind): string {
+  if (language === PowertoolsLanguageKind.PYTHON) {
+    // Python's logging has no TRACE and calls FATAL CRITICAL.
+    if (level === lambda.ApplicationLogLevel.TRACE) return 'DEBUG';
+    if (level === lambda.ApplicationLogLevel.FATAL) return 'CRITICAL';
+    return level;
+  }
+  return level === lambda.ApplicationLogLevel.FATAL ? 'CRITICAL' : level;
+}
+
+/** CDK-5: a secret-looking name with a literal value is an error; tokens and references are fine. */
+function assertNotPlaintextSecret(scope: Construct, key: string, value: string): void {
+  if (Token.isUnresolved(value) || value === '' || !SECRET_NAME.test(key) || SECRET_REFERENCE_NAME.test(key)) {
+    return;
+  }
+  if (/^arn:/.test(value)) {
+    return;
+  }
+  throw new ConstructValidationError(scope, {
+    prop: `environment.${key}`,
+    received: '<plaintext value, redacted>',
+    allowed: 'no plaintext secrets in environment variables',
+    hint: `Store it in Secrets Manager and pass it as \`secrets: { ${key}: secret }\` (the function gets \`${key}_SECRET_ARN\` and read access)`,
+  });
+}
+
+function isLogGroup(ref: logs.ILogGroupRef): ref is logs.ILogGroup {
+  return typeof (ref as logs.ILogGroup).logGroupArn === 'string';
+}
+
+/**
+ * Lets CloudWatch Logs in this region use `key` for log groups of this account (a no-op for
+ * imported keys, whose policy you manage). Key policies name the key itself as `*`; the
+ * `kms:EncryptionContext:aws:logs:arn` condition limits it to this account's log groups (naming the
+ * one log group would be a dependency cycle: the log group needs the key first).
+ */
+function allowLogsToUseKey(scope: Construct, key: kms.IKey): void {
+  const stack = Stack.of(scope);
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+    principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+    resources: ['*'],
+    conditions: {
+      ArnLike: {
+        'kms:EncryptionContext:aws:logs:arn': stack.formatArn({
+          service: 'logs',
+          resource: 'log-group',
+          resourceName: '*',
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      },
+    },
+  }));
+}

@@ -1,0 +1,61 @@
+/**
+ * Speed and size of what ships, printed as tables (never asserted in tests):
+ * - synthesis time of the whole reference app (median of N runs),
+ * - size of each prebundled handler in assets/lambda/,
+ * - size of each package under dist/ (after `npx projen package-all`).
+ *
+ * Run with `npx projen bench` (BENCH_RUNS=5 for more runs).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { synthReferenceApp } from '../reference-app/app';
+
+const root = path.join(__dirname, '..', '..');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  rows.forEach((r) => console.log(line(r)));
+  console.log();
+}
+
+function walk(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+// 1. synthesis time
+const times: number[] = [];
+let stacks = 0;
+let resources = 0;
+for (let i = 0; i < runs; i++) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const t0 = process.hrtime.bigint();
+  const ref = synthReferenceApp(outdir);
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  stacks = ref.stacks.length;
+  resources = Object.values(ref.templates).reduce((n, t: any) => n + Object.keys(t.Resources ?? {}).length, 0);
+  fs.rmSync(outdir, { recursive: true, force: true });
+}
+times.sort((a, b) => a - b);
+console.log(`\nReference app synthesis (${runs} runs, ${os.cpus().length} cores)\n`);
+table(['what', 'stacks', 'resources', 'median', 'min', 'max'], [[
+  'synth reference app', String(stacks), String(resources),
+  `${times[Math.floor(times.length / 2)].toFixed(0)} ms`, `${times[0].toFixed(0)} ms`, `${times[times.length - 1].toFixed(0)} ms`,
+]]);
+
+// 2. handler bundles
+const handlers = walk(path.join(root, 'assets', 'lambda')).filter((f) => f.endsWith('.js'));
+console.log('Prebundled handlers (assets/lambda)\n');
+table(['handler', 'size'], handlers.map((f) => [path.relative(path.join(root, 'assets', 'lambda'), f), kib(fs.statSync(f).size)]));
+
+// 3. packages
+const artifacts = walk(path.join(root, 'dist')).filter((f) => /\.(tgz|whl|tar\.gz|jar)$/.test(f) && !f.includes('/dotnet-source/') && !/-sources\.jar$|-javadoc\.jar$/.test(f));
+console.log('Packages (dist/, after npx projen package-all)\n');
+table(['artifact', 'size'], artifacts.map((f) => [path.relative(root, f), kib(fs.statSync(f).size)]));

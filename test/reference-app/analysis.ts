@@ -1,0 +1,274 @@
+/**
+ * The checks that judge every construct, over the reference app: cdk-nag's five packs, cfn-lint, the
+ * IAM wildcard check (IAM-1) and the stateful logical ids. Used by the tests and by the demo.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import {
+  AwsSolutionsChecks,
+  HIPAASecurityChecks,
+  NagPack,
+  NIST80053R5Checks,
+  PCIDSS321Checks,
+  ServerlessChecks,
+} from 'cdk-nag';
+
+// ---------------------------------------------------------------------------------------------
+// cdk-nag
+
+/** The five rule packs, in the order the summary prints them. */
+export const RULE_PACKS: { name: string; make: () => NagPack }[] = [
+  { name: 'AwsSolutions', make: () => new AwsSolutionsChecks() },
+  { name: 'HIPAA', make: () => new HIPAASecurityChecks() },
+  { name: 'NIST-800-53-R5', make: () => new NIST80053R5Checks() },
+  { name: 'PCI-DSS-3.2.1', make: () => new PCIDSS321Checks() },
+  { name: 'Serverless', make: () => new ServerlessChecks() },
+];
+
+/** One unacknowledged finding of a pack. */
+export interface NagFinding {
+  readonly pack: string;
+  readonly rule: string;
+  readonly severity: 'error' | 'warning';
+  readonly constructPath: string;
+  readonly description: string;
+}
+
+/** Runs every pack over `stack` (after synthesis, so aspects have run); acknowledged findings are left out. */
+export function runRulePacks(stack: Stack): NagFinding[] {
+  const findings: NagFinding[] = [];
+  for (const pack of RULE_PACKS) {
+    const report = pack.make().validateScope(stack);
+    for (const violation of report.violations) {
+      for (const resource of violation.violatingResources) {
+        findings.push({
+          pack: pack.name,
+          rule: violation.ruleName,
+          severity: violation.severity === 'error' ? 'error' : 'warning',
+          constructPath: resource.constructPath ?? resource.resourceLogicalId ?? '?',
+          description: violation.description,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// cfn-lint
+
+/**
+ * cfn-lint rules switched off, each with the reason. Keep this list short: every entry is a
+ * finding the library chose not to fix.
+ */
+export const CFN_LINT_IGNORED: { rule: string; reason: string }[] = [
+  {
+    rule: 'W3005',
+    reason:
+      "aws-cdk-lib's lambda.Function adds a DependsOn on its role (and default policy) next to the Fn::GetAtt of the role, so the policy exists before the first invocation; the redundant DependsOn is harmless and not under the library's control.",
+  },
+];
+
+/** One cfn-lint finding. */
+export interface CfnLintFinding {
+  readonly file: string;
+  readonly rule: string;
+  readonly level: string;
+  readonly message: string;
+}
+
+/** The cfn-lint of the project's .venv (test/tools/python-env.sh makes it). */
+export const CFN_LINT_BIN = path.join(__dirname, '..', '..', '.venv', 'bin', 'cfn-lint');
+
+/** Runs cfn-lint once over every template; returns errors, warnings and informational findings. */
+export function runCfnLint(templateFiles: string[]): CfnLintFinding[] {
+  if (!fs.existsSync(CFN_LINT_BIN)) {
+    throw new Error(`cfn-lint not found at ${CFN_LINT_BIN}: run 'npx projen python-env' (the test task does)`);
+  }
+  if (templateFiles.length === 0) {
+    return [];
+  }
+  const args = ['--format', 'json', '--include-checks', 'I'];
+  for (const ignored of CFN_LINT_IGNORED) {
+    args.push('--ignore-checks', ignored.rule);
+  }
+  args.push('--', ...templateFiles);
+  let out: string;
+  try {
+    out = execFileSync(CFN_LINT_BIN, args, { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    // cfn-lint exits non-zero when it finds something; its JSON is still on stdout
+    const err = e as { stdout?: string; stderr?: string; status?: number };
+    if (!err.stdout) {
+      throw new Error(`cfn-lint failed (exit ${err.status}): ${err.stderr}`);
+    }
+    out = err.stdout;
+  }
+  const parsed = JSON.parse(out || '[]') as {
+    Filename: string;
+    Level: string;
+    Message: string;
+    Rule: { Id: string };
+  }[];
+  return parsed.map((m) => ({ file: m.Filename, rule: m.Rule.Id, level: m.Level, message: m.Message }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// IAM-1: wildcards
+
+/**
+ * The wildcards AWS requires, each with its reason (IAM-1). An entry matches a statement's action
+ * exactly; `resourceStar` says whether it may be paired with `Resource: "*"`.
+ */
+export const WILDCARD_ALLOW_LIST: { action: string; resourceStar: boolean; reason: string }[] = [
+  {
+    action: 'xray:PutTraceSegments',
+    resourceStar: true,
+    reason: 'X-Ray has no resource-level permissions: AWS documents Resource "*" for sending traces.',
+  },
+  {
+    action: 'xray:PutTelemetryRecords',
+    resourceStar: true,
+    reason: 'X-Ray has no resource-level permissions: AWS documents Resource "*" for telemetry.',
+  },
+  {
+    action: 'kms:*',
+    resourceStar: true,
+    reason:
+      "A KMS key policy's Resource is always \"*\" (the key itself), and the account-root statement with kms:* is AWS's default key policy that lets IAM policies grant access.",
+  },
+];
+
+/** One wildcard that is not on the allow-list. */
+export interface WildcardFinding {
+  readonly stack: string;
+  readonly logicalId: string;
+  readonly type: string;
+  readonly action: string;
+  readonly resource: string;
+}
+
+const POLICY_DOCUMENT_PATHS: Record<string, (props: any) => any[]> = {
+  'AWS::IAM::Policy': (p) => [p.PolicyDocument],
+  'AWS::IAM::ManagedPolicy': (p) => [p.PolicyDocument],
+  'AWS::IAM::Role': (p) => (p.Policies ?? []).map((x: any) => x.PolicyDocument),
+  'AWS::IAM::User': (p) => (p.Policies ?? []).map((x: any) => x.PolicyDocument),
+  'AWS::IAM::Group': (p) => (p.Policies ?? []).map((x: any) => x.PolicyDocument),
+  'AWS::S3::BucketPolicy': (p) => [p.PolicyDocument],
+  'AWS::SQS::QueuePolicy': (p) => [p.PolicyDocument],
+  'AWS::SNS::TopicPolicy': (p) => [p.PolicyDocument],
+  'AWS::KMS::Key': (p) => [p.KeyPolicy],
+  'AWS::Events::EventBusPolicy': (p) => (p.Statement ? [{ Statement: [p.Statement] }] : []),
+};
+
+function asArray<T>(x: T | T[] | undefined): T[] {
+  return x === undefined ? [] : Array.isArray(x) ? x : [x];
+}
+
+/**
+ * Every Allow statement's action containing `*`, and every `Resource: "*"`, in every policy of a
+ * template, that is not on WILDCARD_ALLOW_LIST. Deny statements (TLS-only policies) are not grants.
+ */
+export function findWildcards(stackName: string, template: any): WildcardFinding[] {
+  const findings: WildcardFinding[] = [];
+  for (const [logicalId, resource] of Object.entries<any>(template.Resources ?? {})) {
+    const docs = POLICY_DOCUMENT_PATHS[resource.Type]?.(resource.Properties ?? {}) ?? [];
+    for (const doc of docs) {
+      for (const statement of asArray<any>(doc?.Statement)) {
+        if (statement.Effect !== 'Allow') {
+          continue;
+        }
+        const resources = asArray<any>(statement.Resource);
+        const resourceStar = resources.some((r) => r === '*');
+        for (const action of asArray<string>(statement.Action)) {
+          const entry = WILDCARD_ALLOW_LIST.find((e) => e.action === action);
+          const actionWild = action.includes('*');
+          if ((actionWild && !entry) || (resourceStar && !(entry && entry.resourceStar))) {
+            findings.push({
+              stack: stackName,
+              logicalId,
+              type: resource.Type,
+              action,
+              resource: resourceStar ? '*' : JSON.stringify(resources),
+            });
+          }
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logical-id stability
+
+/** Resource types that hold data: a changed logical id replaces (deletes) them. */
+export const STATEFUL_TYPES = [
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::GlobalTable',
+  'AWS::S3::Bucket',
+  'AWS::SQS::Queue',
+  'AWS::Events::Archive',
+  'AWS::Events::EventBus',
+  'AWS::Logs::LogGroup',
+  'AWS::KMS::Key',
+  'AWS::Backup::BackupVault',
+  'AWS::SecretsManager::Secret',
+  'AWS::EFS::FileSystem',
+  'AWS::RDS::DBCluster',
+  'AWS::RDS::DBInstance',
+];
+
+/** `{ stackName: { logicalId: type } }` for every stateful resource. */
+export type StatefulIds = Record<string, Record<string, string>>;
+
+export function statefulIds(templates: Record<string, any>): StatefulIds {
+  const result: StatefulIds = {};
+  for (const stackName of Object.keys(templates).sort()) {
+    const ids: Record<string, string> = {};
+    const resources = templates[stackName].Resources ?? {};
+    for (const logicalId of Object.keys(resources).sort()) {
+      if (STATEFUL_TYPES.includes(resources[logicalId].Type)) {
+        ids[logicalId] = resources[logicalId].Type;
+      }
+    }
+    result[stackName] = ids;
+  }
+  return result;
+}
+
+/** The committed list of stateful logical ids. */
+export const STATEFUL_IDS_FILE = path.join(__dirname, 'stateful-logical-ids.json');
+
+/**
+ * Compares the current stateful ids with the committed ones. Returns human-readable problems:
+ * a committed id that is gone or changed type would be replaced (deleted) by a release.
+ */
+export function compareStatefulIds(committed: StatefulIds, current: StatefulIds): string[] {
+  const problems: string[] = [];
+  for (const [stack, ids] of Object.entries(committed)) {
+    for (const [logicalId, type] of Object.entries(ids)) {
+      const now = current[stack]?.[logicalId];
+      if (now === undefined) {
+        problems.push(
+          `${stack}/${logicalId} (${type}) is gone: a release would REPLACE (delete) this resource and its data. ` +
+            'Restore the construct id, or, if the removal is intended, update the list (UPDATE_STATEFUL_IDS=1 npx jest test/reference-app) and say so in the release notes.',
+        );
+      } else if (now !== type) {
+        problems.push(`${stack}/${logicalId} changed type ${type} → ${now}: a release would replace it.`);
+      }
+    }
+  }
+  for (const [stack, ids] of Object.entries(current)) {
+    for (const [logicalId, type] of Object.entries(ids)) {
+      if (committed[stack]?.[logicalId] === undefined) {
+        problems.push(
+          `${stack}/${logicalId} (${type}) is new and not in the committed list: record it (UPDATE_STATEFUL_IDS=1 npx jest test/reference-app) so later renames are caught.`,
+        );
+      }
+    }
+  }
+  return problems;
+}

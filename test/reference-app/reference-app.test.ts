@@ -1,0 +1,107 @@
+/**
+ * The checks that judge every construct, run over the whole reference app (both stages):
+ * cdk-nag's five packs, cfn-lint, the IAM wildcard check, tags, and logical-id stability.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { readmeAcknowledgements, renderAcknowledgements } from './acknowledgements';
+import {
+  compareStatefulIds,
+  findWildcards,
+  runCfnLint,
+  runRulePacks,
+  STATEFUL_IDS_FILE,
+  statefulIds,
+  NagFinding,
+} from './analysis';
+import { applyAcknowledgements, referenceStackName, REFERENCE_STAGES, synthReferenceApp, SynthesizedReferenceApp } from './app';
+import { REFERENCE_STACKS } from './stacks';
+
+let ref: SynthesizedReferenceApp;
+let findings: Record<string, NagFinding[]>;
+
+beforeAll(() => {
+  ref = synthReferenceApp(fs.mkdtempSync(path.join(os.tmpdir(), 'reference-app-')));
+  findings = {};
+  for (const stack of ref.stacks) {
+    findings[stack.stackName] = runRulePacks(stack);
+  }
+});
+
+afterAll(() => {
+  fs.rmSync(ref.outdir, { recursive: true, force: true });
+});
+
+test('builds one stack per construct and stage', () => {
+  const expected = REFERENCE_STAGES.flatMap((stage) => REFERENCE_STACKS.map((spec) => referenceStackName(spec, stage)));
+  expect(ref.stacks.map((s) => s.stackName)).toEqual(expected);
+  expect(new Set(expected).size).toBe(REFERENCE_STACKS.length * 2);
+});
+
+test('[CDK-1] every taggable resource of the reference app carries Env, Team and Service', () => {
+  for (const stack of ref.stacks) {
+    const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('missing the tag'));
+    expect(errors).toEqual([]);
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('missing the tag'));
+    expect(warnings).toEqual([]);
+  }
+});
+
+describe('cdk-nag, all five packs', () => {
+  test.each(REFERENCE_STAGES.flatMap((stage) => REFERENCE_STACKS.map((spec) => referenceStackName(spec, stage))))(
+    '%s has no unacknowledged error',
+    (stackName) => {
+      const errors = findings[stackName].filter((f) => f.severity === 'error');
+      expect(errors.map((f) => `${f.pack} ${f.rule} at ${f.constructPath}: ${f.description}`)).toEqual([]);
+    },
+  );
+
+  test('every acknowledgement matches a construct in at least one stage (none is stale)', () => {
+    for (const spec of REFERENCE_STACKS) {
+      const matched = new Set<string>();
+      for (const stage of REFERENCE_STAGES) {
+        const stack = ref.stacks.find((s) => s.stackName === referenceStackName(spec, stage))!;
+        // applying again is idempotent; it tells which acknowledgements found their construct
+        for (const ack of applyAcknowledgements(stack, spec)) {
+          matched.add(`${ack.path} ${ack.id}`);
+        }
+      }
+      const stale = spec.acknowledgements.filter((a) => !matched.has(`${a.path} ${a.id}`));
+      expect(stale).toEqual([]);
+    }
+  });
+
+  test('every acknowledgement has a reason of at least a sentence', () => {
+    for (const spec of REFERENCE_STACKS) {
+      for (const ack of spec.acknowledgements) {
+        expect(ack.reason.length).toBeGreaterThan(30);
+      }
+    }
+  });
+
+  test('README lists exactly the acknowledged findings (npx projen readme:acks)', () => {
+    expect(readmeAcknowledgements()).toEqual(renderAcknowledgements());
+  });
+});
+
+test('cfn-lint reports no error and no warning on any template', () => {
+  // informational findings are printed by the demo, not failed on
+  const lint = runCfnLint(ref.templateFiles).filter((f) => f.level !== 'Informational');
+  expect(lint.map((f) => `${path.basename(f.file)} ${f.level} ${f.rule}: ${f.message}`)).toEqual([]);
+});
+
+test('[IAM-1] no IAM policy in the reference app has a wildcard that is not on the allow-list', () => {
+  const wildcards = Object.entries(ref.templates).flatMap(([name, template]) => findWildcards(name, template));
+  expect(wildcards).toEqual([]);
+});
+
+test('logical ids of stateful resources are unchanged (a change would replace the resource)', () => {
+  const current = statefulIds(ref.templates);
+  if (process.env.UPDATE_STATEFUL_IDS === '1') {
+    fs.writeFileSync(STATEFUL_IDS_FILE, JSON.stringify(current, null, 2) + '\n');
+  }
+  const committed = JSON.parse(fs.readFileSync(STATEFUL_IDS_FILE, 'utf-8'));
+  expect(compareStatefulIds(committed, current)).toEqual([]);
+});
