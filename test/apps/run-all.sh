@@ -35,18 +35,20 @@ report() {
 }
 trap report EXIT
 
-# 1. jsii compile (when lib/.jsii is older than the sources or the bundled handlers), then every
-#    target of `npx projen package-all`, one at a time so each is timed.
+# 1. Bundle the handlers, jsii compile (when .jsii is older than the sources), then every target
+#    of `npx projen package-all`, one at a time so each is timed.
 needs_compile() {
   [ ! -f .jsii ] && return 0
   [ -n "$(find src lambda -newer .jsii -type f -print -quit 2>/dev/null)" ]
 }
 if [ "${SKIP_PACKAGE:-}" != 1 ]; then
+  # the handlers ship inside every package: bundle them whatever state the checkout is in
+  step "bundle:lambda" npx projen bundle:lambda
   if needs_compile; then
-    step "compile (bundle + jsii)" bash -c 'npx projen pre-compile && npx projen compile'
+    step "compile (jsii)" npx projen compile
   fi
-  rm -rf dist/js dist/java dist/python dist/go dist/dotnet
-  for target in js java python go dotnet; do
+  rm -rf dist/js dist/java dist/python dist/go dist/dotnet dist/dotnet-source
+  for target in js java python go dotnet-source; do
     step "package:$target" npx projen "package:$target"
   done
 fi

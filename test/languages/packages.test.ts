@@ -12,7 +12,7 @@ import {
  */
 const DIST = path.join(ROOT, 'dist');
 const REQUIRED = process.env.LANGUAGE_APPS === 'required';
-const built = ['js', 'java', 'python', 'go', 'dotnet'].every((t) => fs.existsSync(path.join(DIST, t)));
+const built = ['js', 'java', 'python', 'go', 'dotnet-source'].every((t) => fs.existsSync(path.join(DIST, t)));
 if (!built && !REQUIRED) {
   // eslint-disable-next-line no-console
   console.log('dist/ has no jsii packages: the package checks are skipped (run npx projen package-all)');
@@ -25,7 +25,7 @@ describePackages('the jsii packages in dist/', () => {
   const handlers = handlerAssets();
   const javaDir = path.join(DIST, 'java', 'io', 'github', 'cdkcloudpatterns', 'cdk-cloud-patterns');
   const goDir = path.join(DIST, 'go', 'cdkcloudpatterns');
-  const dotnetDir = path.join(DIST, 'dotnet', 'CdkCloudPatterns');
+  const dotnetDir = path.join(DIST, 'dotnet-source', 'dotnet', 'CdkCloudPatterns');
 
   test('the library exports types to package', () => {
     expect(types).toEqual(expect.arrayContaining(['DeploymentStage', 'PatternTags', 'RequiredTagsCheck']));

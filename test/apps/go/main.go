@@ -20,6 +20,7 @@ type stackSpec struct {
 // referenceStacks is every stack of the reference app, in the order of test/reference-app/stacks/index.ts.
 var referenceStacks = []stackSpec{
 	{name: "Core", build: buildCore},
+	{name: "PowertoolsFunction", build: buildPowertoolsFunction},
 }
 
 var referenceEnv = &awscdk.Environment{

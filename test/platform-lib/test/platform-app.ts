@@ -1,6 +1,9 @@
-import { App, Stack, aws_sqs as sqs } from 'aws-cdk-lib';
+import { App, Stack, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
 import { DeploymentStage } from 'cdk-cloud-patterns';
-import { AcmeRequiredTagsCheck, AcmeTags } from '../lib';
+import { AcmeFunction, AcmeRequiredTagsCheck, AcmeTags } from '../lib';
+
+/** The handler of the platform stack's function (inline: the fixture ships no bundle). */
+export const TEAM_HANDLER = 'exports.handler = async () => ({ statusCode: 200 });';
 
 /** Same env as the reference app. */
 export const PLATFORM_ENV = { account: '123456789012', region: 'us-east-1' };
@@ -14,6 +17,12 @@ export function platformStackName(stage: DeploymentStage): string {
 /** Builds the platform stack for `stage` with the ACME constructs (test/apps/python/stacks/platform.py in Python). */
 export function buildPlatformStack(stack: Stack, stage: DeploymentStage): void {
   new sqs.Queue(stack, 'TeamQueue', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true });
+  new AcmeFunction(stack, 'TeamFunction', {
+    serviceName: 'team-api',
+    code: lambda.Code.fromInline(TEAM_HANDLER),
+    handler: 'index.handler',
+    stage,
+  });
   AcmeTags.apply(stack, { service: 'platform-lib', stage });
 }
 

@@ -32,7 +32,8 @@ public final class ReferenceApp {
 
     /** Every stack of the reference app, in the order of test/reference-app/stacks/index.ts. */
     static final List<StackSpec> REFERENCE_STACKS = List.of(
-            new CoreStack());
+            new CoreStack(),
+            new PowertoolsFunctionStack());
 
     static String stackName(StackSpec spec, DeploymentStage stage) {
         return "CloudPatterns-" + spec.name() + "-" + (stage == DeploymentStage.PROD ? "Prod" : "Dev");
