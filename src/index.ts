@@ -1,2 +1,4 @@
 export * from './core';
 export * from './powertools-function';
+export * from './secure-bucket';
+export * from './single-table';

@@ -10,15 +10,29 @@ export const README = path.join(__dirname, '..', '..', 'README.md');
 const START = '<!-- acknowledgements:start -->';
 const END = '<!-- acknowledgements:end -->';
 
-/** The Markdown table of every acknowledgement, construct by construct. */
+/**
+ * The Markdown table of every acknowledgement: one row per construct and reason, listing the rules
+ * and the resources (paths in the construct's reference stack) it covers.
+ */
 export function renderAcknowledgements(): string {
-  const rows = REFERENCE_STACKS.flatMap((spec) =>
-    spec.acknowledgements.map((a) => `| ${spec.name} | \`${a.path}\` | \`${a.id}\` | ${a.reason.replace(/\|/g, '\\|')} |`),
-  );
+  const rows: string[] = [];
+  for (const spec of REFERENCE_STACKS) {
+    const byReason = new Map<string, { ids: Set<string>; paths: Set<string> }>();
+    for (const ack of spec.acknowledgements) {
+      const entry = byReason.get(ack.reason) ?? { ids: new Set<string>(), paths: new Set<string>() };
+      entry.ids.add(ack.id);
+      entry.paths.add(ack.path);
+      byReason.set(ack.reason, entry);
+    }
+    for (const [reason, { ids, paths }] of byReason) {
+      const code = (xs: Set<string>) => [...xs].map((x) => `\`${x}\``).join('<br>');
+      rows.push(`| ${spec.name} | ${code(ids)} | ${code(paths)} | ${reason.replace(/\|/g, '\\|')} |`);
+    }
+  }
   if (rows.length === 0) {
     return '_No finding is acknowledged: every rule of the five packs is met by a default._';
   }
-  return ['| construct | resource (path in its stack) | rule | reason |', '|---|---|---|---|', ...rows].join('\n');
+  return ['| stack | rules | resources (paths in the stack) | reason |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 /** The README's current block between the markers. */
@@ -33,8 +47,8 @@ export function readmeAcknowledgements(readme = fs.readFileSync(README, 'utf-8')
 
 if (require.main === module) {
   const readme = fs.readFileSync(README, 'utf-8');
-  const current = readmeAcknowledgements(readme);
-  const next = readme.replace(`${START}\n${current}\n${END}`, `${START}\n${renderAcknowledgements()}\n${END}`).replace(`${START}\n${END}`, `${START}\n${renderAcknowledgements()}\n${END}`);
+  readmeAcknowledgements(readme); // fails clearly when the markers are missing
+  const next = readme.slice(0, readme.indexOf(START) + START.length) + `\n${renderAcknowledgements()}\n` + readme.slice(readme.indexOf(END));
   fs.writeFileSync(README, next);
   console.log('README.md acknowledgements updated');
 }

@@ -59,6 +59,23 @@ describe('[IAM-1] wildcard check', () => {
     expect(findWildcards('S', template({ Effect: 'Deny', Action: 's3:*', Resource: '*' }, 'AWS::S3::BucketPolicy'))).toEqual([]);
   });
 
+  test("allows aws-cdk-lib's auto-delete wildcards only for the auto-delete role", () => {
+    const forRole = (role: string) => ({
+      Resources: {
+        P: {
+          Type: 'AWS::S3::BucketPolicy',
+          Properties: {
+            PolicyDocument: {
+              Statement: [{ Effect: 'Allow', Principal: { AWS: { 'Fn::GetAtt': [role, 'Arn'] } }, Action: ['s3:List*'], Resource: 'arn:aws:s3:::b' }],
+            },
+          },
+        },
+      },
+    });
+    expect(findWildcards('S', forRole('CustomS3AutoDeleteObjectsCustomResourceProviderRole3B1BD092'))).toEqual([]);
+    expect(findWildcards('S', forRole('SomeOtherRole')).map((f) => f.action)).toEqual(['s3:List*']);
+  });
+
   test('reads inline role policies and real CDK grants', () => {
     const stack = new Stack(new App(), 'S');
     const role = new iam.Role(stack, 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });

@@ -118,11 +118,32 @@ export function runCfnLint(templateFiles: string[]): CfnLintFinding[] {
 // ---------------------------------------------------------------------------------------------
 // IAM-1: wildcards
 
+/** One allowed wildcard, with the reason. */
+export interface AllowedWildcard {
+  /** The action, exactly as the statement writes it. */
+  readonly action: string;
+  /** Whether the action may be paired with `Resource: "*"`. */
+  readonly resourceStar: boolean;
+  /** Only in statements whose Principal contains this text (e.g. a logical id prefix). */
+  readonly principalIncludes?: string;
+  readonly reason: string;
+}
+
+const AUTO_DELETE_REASON =
+  "aws-cdk-lib's autoDeleteObjects custom resource (DEV stages only): the bucket policy lets that one role list and delete the objects of this one bucket when the stack is destroyed; the actions are aws-cdk-lib's, not the library's.";
+
 /**
- * The wildcards AWS requires, each with its reason (IAM-1). An entry matches a statement's action
- * exactly; `resourceStar` says whether it may be paired with `Resource: "*"`.
+ * The wildcards AWS (or aws-cdk-lib) requires, each with its reason (IAM-1). An entry matches a
+ * statement's action exactly, and its principal where `principalIncludes` is set; `resourceStar`
+ * says whether it may be paired with `Resource: "*"`.
  */
-export const WILDCARD_ALLOW_LIST: { action: string; resourceStar: boolean; reason: string }[] = [
+export const WILDCARD_ALLOW_LIST: AllowedWildcard[] = [
+  ...['s3:GetBucket*', 's3:List*', 's3:DeleteObject*'].map((action) => ({
+    action,
+    resourceStar: false,
+    principalIncludes: 'CustomS3AutoDeleteObjectsCustomResourceProviderRole',
+    reason: AUTO_DELETE_REASON,
+  })),
   {
     action: 'xray:PutTraceSegments',
     resourceStar: true,
@@ -182,8 +203,11 @@ export function findWildcards(stackName: string, template: any): WildcardFinding
         }
         const resources = asArray<any>(statement.Resource);
         const resourceStar = resources.some((r) => r === '*');
+        const principal = JSON.stringify(statement.Principal ?? '');
         for (const action of asArray<string>(statement.Action)) {
-          const entry = WILDCARD_ALLOW_LIST.find((e) => e.action === action);
+          const entry = WILDCARD_ALLOW_LIST.find(
+            (e) => e.action === action && (e.principalIncludes === undefined || principal.includes(e.principalIncludes)),
+          );
           const actionWild = action.includes('*');
           if ((actionWild && !entry) || (resourceStar && !(entry && entry.resourceStar))) {
             findings.push({

@@ -1,6 +1,8 @@
 import { ReferenceStackSpec } from '../stack-spec';
 import { coreStack } from './core';
 import { powertoolsFunctionStack } from './powertools-function';
+import { secureBucketStack } from './secure-bucket';
+import { singleTableStack } from './single-table';
 
 /**
  * Every stack of the reference app. Each construct issue adds its own file here and one line to
@@ -9,4 +11,6 @@ import { powertoolsFunctionStack } from './powertools-function';
 export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   coreStack,
   powertoolsFunctionStack,
+  secureBucketStack,
+  singleTableStack,
 ];

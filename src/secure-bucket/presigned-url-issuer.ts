@@ -1,0 +1,163 @@
+import { Duration, Token, aws_iam as iam, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { DeploymentStage } from '../core/deployment-stage';
+import { handlerAssetPath } from '../core/private/assets';
+import { ConstructValidationError } from '../core/private/errors';
+import { PowertoolsFunction } from '../powertools-function';
+import { USER_PREFIX_KEY_ACTIONS, USER_PREFIX_OBJECT_ACTIONS, USER_PREFIX_ROOT } from './perms';
+
+/**
+ * Properties of a `PresignedUrlIssuer`. Every `lambda.FunctionOptions` prop is passed to the
+ * function (memory, timeout, VPC, ...); the props below are the issuer's own.
+ */
+export interface PresignedUrlIssuerProps extends lambda.FunctionOptions {
+  /** The bucket the URLs are for; usually a `SecureBucket`. */
+  readonly bucket: s3.IBucket;
+
+  /**
+   * The service name of the function (Powertools logs and metrics).
+   *
+   * @default 'presigned-urls'
+   */
+  readonly serviceName?: string;
+
+  /**
+   * The deployment stage of the function.
+   *
+   * @default - the CDK context key `env`, else `DeploymentStage.PROD`
+   */
+  readonly stage?: DeploymentStage;
+
+  /**
+   * Content types an upload may declare (`type/subtype`, no wildcards). The type is signed into
+   * the URL: S3 refuses the PUT if the browser sends another.
+   *
+   * @default ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/zip']
+   */
+  readonly allowedContentTypes?: string[];
+
+  /**
+   * Default and longest lifetime of a download (GET) URL: the patterns document's 1 hour.
+   * At most 12 hours (URLs signed with the function's temporary credentials stop working when
+   * those expire).
+   *
+   * @default Duration.hours(1)
+   */
+  readonly downloadUrlExpiry?: Duration;
+
+  /**
+   * Default and longest lifetime of an upload (PUT) URL and of each multipart part URL: the
+   * patterns document's 5 minutes. At most 12 hours.
+   *
+   * @default Duration.minutes(5)
+   */
+  readonly uploadUrlExpiry?: Duration;
+}
+
+const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
+const MAX_EXPIRY = Duration.hours(12);
+
+/**
+ * Deploys the shipped presigned-URL handler (S3-6) for a bucket, with least privilege.
+ *
+ * The function issues presigned GET and PUT URLs and runs the multipart flow (create, a URL per
+ * part, complete, abort), always under the caller's own prefix `uploads/<caller id>/`. It learns the
+ * caller from the authorizer of the API Gateway HTTP API route (or function URL) in front of it:
+ * `requestContext.authorizer.iam.userId` (IAM authorization: the caller's `aws:userid`) or
+ * `requestContext.authorizer.jwt.claims.sub` (a JWT authorizer, e.g. Cognito). A user id in the body
+ * is ignored. Requests without an authorizer identity get a 401.
+ *
+ * The function's role may only `s3:GetObject`, `s3:PutObject` and `s3:AbortMultipartUpload` on
+ * `uploads/*` of the bucket (plus `kms:Decrypt` and `kms:GenerateDataKey` on its key, if any): a
+ * presigned URL carries the signer's permissions, so the role needs every user's prefix, and the
+ * handler confines each caller to their own.
+ *
+ * @example
+ * const bucket = new patterns.SecureBucket(this, 'Uploads', {
+ *   corsAllowedOrigins: ['https://app.example.com'],
+ * });
+ * const issuer = new patterns.PresignedUrlIssuer(this, 'UploadUrls', {
+ *   bucket,
+ *   allowedContentTypes: ['image/jpeg', 'image/png'],
+ * });
+ * // route POST /upload-urls of an HTTP API with a JWT authorizer to issuer.function
+ */
+export class PresignedUrlIssuer extends Construct {
+  /** The default service name of the function. */
+  public static readonly DEFAULT_SERVICE_NAME = 'presigned-urls';
+
+  /** The function that issues the URLs; integrate it with your HTTP API route. */
+  public readonly function: PowertoolsFunction;
+
+  /** The bucket the URLs are for. */
+  public readonly bucket: s3.IBucket;
+
+  constructor(scope: Construct, id: string, props: PresignedUrlIssuerProps) {
+    super(scope, id);
+    const { bucket, serviceName, stage, allowedContentTypes, downloadUrlExpiry, uploadUrlExpiry, ...functionOptions } = props;
+    this.bucket = bucket;
+
+    const types = allowedContentTypes?.map((t, i) => this.checkContentType(t, i));
+    if (types && types.length === 0) {
+      throw new ConstructValidationError(this, {
+        prop: 'allowedContentTypes',
+        received: [],
+        allowed: "at least one content type, e.g. ['image/jpeg']",
+      });
+    }
+    const download = this.checkExpiry('downloadUrlExpiry', downloadUrlExpiry ?? Duration.hours(1));
+    const upload = this.checkExpiry('uploadUrlExpiry', uploadUrlExpiry ?? Duration.minutes(5));
+
+    this.function = new PowertoolsFunction(this, 'Function', {
+      ...functionOptions,
+      serviceName: serviceName ?? PresignedUrlIssuer.DEFAULT_SERVICE_NAME,
+      stage,
+      code: lambda.Code.fromAsset(handlerAssetPath('presign')),
+      handler: 'index.handler',
+      environment: {
+        ...functionOptions.environment,
+        BUCKET_NAME: bucket.bucketName,
+        DOWNLOAD_URL_EXPIRY_SECONDS: download,
+        UPLOAD_URL_EXPIRY_SECONDS: upload,
+        ...(types ? { ALLOWED_CONTENT_TYPES: types.join(',') } : {}),
+      },
+    });
+
+    iam.Grant.addToPrincipal({
+      grantee: this.function,
+      actions: USER_PREFIX_OBJECT_ACTIONS,
+      resourceArns: [bucket.arnForObjects(`${USER_PREFIX_ROOT}*`)],
+    });
+    bucket.encryptionKey?.grant(this.function, ...USER_PREFIX_KEY_ACTIONS);
+  }
+
+  private checkContentType(type: string, i: number): string {
+    if (Token.isUnresolved(type)) {
+      return type;
+    }
+    const normalised = type.trim().toLowerCase();
+    if (!CONTENT_TYPE.test(normalised)) {
+      throw new ConstructValidationError(this, {
+        prop: `allowedContentTypes[${i}]`,
+        received: type,
+        allowed: "a media type 'type/subtype' such as 'image/jpeg' (no wildcards, no parameters)",
+      });
+    }
+    return normalised;
+  }
+
+  private checkExpiry(prop: string, expiry: Duration): string {
+    if (expiry.isUnresolved()) {
+      return Token.asString(expiry.toSeconds());
+    }
+    const seconds = expiry.toSeconds({ integral: false });
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_EXPIRY.toSeconds()) {
+      throw new ConstructValidationError(this, {
+        prop,
+        received: expiry,
+        allowed: 'whole seconds from 1 second to 12 hours',
+      });
+    }
+    return String(seconds);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './access-patterns';
+export * from './single-table';
+export * from './single-table-base';

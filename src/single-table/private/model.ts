@@ -1,0 +1,240 @@
+import { IConstruct } from 'constructs';
+import { ConstructValidationError, isUnresolved } from '../../core/private/errors';
+import { AccessPattern, EntityDefinition, KeyConditionOperator, SortDirection } from '../access-patterns';
+
+/** The key schema of the table or one of its global secondary indexes. */
+export interface IndexKeySchema {
+  /** `undefined` for the table itself. */
+  readonly indexName?: string;
+  readonly partitionKeyName: string;
+  readonly sortKeyName?: string;
+}
+
+/** The label of the table's own key in errors and rendered docs. */
+export const TABLE_LABEL = 'table';
+
+const TEMPLATE = /^(?:[^{}]|\{[A-Za-z_][A-Za-z0-9_]*\})+$/;
+const TEMPLATE_ALLOWED =
+  "a non-empty key template: literal text with {name} placeholders (name: a letter or _ then letters, digits, _), e.g. 'USER#{userId}'";
+
+/** Throws unless `template` is a well-formed key template (tokens are skipped). */
+export function checkTemplate(scope: IConstruct, prop: string, template: string): void {
+  if (isUnresolved(template)) return;
+  if (typeof template !== 'string' || !TEMPLATE.test(template)) {
+    throw new ConstructValidationError(scope, { prop, received: template, allowed: TEMPLATE_ALLOWED });
+  }
+}
+
+/** A template with placeholder names erased: `USER#{userId}` → `USER#{}`. */
+function shape(template: string): string {
+  return template.replace(/\{[^}]*\}/g, '{}');
+}
+
+/** The literal text before the first placeholder. */
+function literalPrefix(template: string): string {
+  const i = template.indexOf('{');
+  return i < 0 ? template : template.slice(0, i);
+}
+
+/** Whether two key templates describe the same keys (placeholder names may differ). */
+export function sameKeyShape(a: string, b: string): boolean {
+  if (isUnresolved(a) || isUnresolved(b)) return true;
+  return shape(a) === shape(b);
+}
+
+/** Whether keys of template `entity` can begin with the prefix template `prefix`. */
+export function canBeginWith(entity: string, prefix: string): boolean {
+  if (isUnresolved(entity) || isUnresolved(prefix)) return true;
+  const e = shape(entity);
+  const p = shape(prefix);
+  if (e.startsWith(p)) return true;
+  // the entity's placeholder can hold the rest of the prefix: 'ORDER#{date}' serves 'ORDER#2026-'
+  const lit = literalPrefix(e);
+  return e.includes('{') && literalPrefix(p).startsWith(lit);
+}
+
+/** Throws on the first duplicate `name` (tokens are skipped). */
+export function checkUnique(scope: IConstruct, propOf: (i: number) => string, names: string[], what: string): void {
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (isUnresolved(name)) return;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      throw new ConstructValidationError(scope, {
+        prop: propOf(i),
+        received: name,
+        allowed: `a unique ${what} name (${propOf(first)} has it)`,
+      });
+    }
+    seen.set(name, i);
+  });
+}
+
+/** The keys `entity` has on `index`, or undefined when it is not in that index. */
+export function entityKeysOn(entity: EntityDefinition, index: IndexKeySchema): { pk: string; sk?: string } | undefined {
+  if (index.indexName === undefined) {
+    return { pk: entity.partitionKey, sk: entity.sortKey };
+  }
+  const keys = (entity.indexKeys ?? []).find((k) => k.indexName === index.indexName);
+  return keys ? { pk: keys.partitionKey, sk: keys.sortKey } : undefined;
+}
+
+/** The entities a pattern can return: same partition key shape, sort key compatible. */
+export function servedEntities(pattern: AccessPattern, index: IndexKeySchema, entities: EntityDefinition[]): string[] {
+  return entities
+    .filter((entity) => {
+      const keys = entityKeysOn(entity, index);
+      if (!keys || !sameKeyShape(keys.pk, pattern.partitionKey)) return false;
+      const cond = pattern.sortKey;
+      if (!cond) return true;
+      if (keys.sk === undefined) return false;
+      return cond.operator === KeyConditionOperator.EQUALS ? sameKeyShape(keys.sk, cond.value) : canBeginWith(keys.sk, cond.value);
+    })
+    .map((e) => e.name);
+}
+
+/** Checks one entity against the declared indexes (templates, index names, index keys). */
+export function checkEntity(scope: IConstruct, prop: string, entity: EntityDefinition, indexes: Map<string, IndexKeySchema>): void {
+  checkTemplate(scope, `${prop}.partitionKey`, entity.partitionKey);
+  checkTemplate(scope, `${prop}.sortKey`, entity.sortKey);
+  checkUnique(scope, (j) => `${prop}.indexKeys[${j}].indexName`, (entity.indexKeys ?? []).map((k) => k.indexName), 'index');
+  (entity.indexKeys ?? []).forEach((keys, j) => {
+    const keyProp = `${prop}.indexKeys[${j}]`;
+    const index = isUnresolved(keys.indexName) ? undefined : indexes.get(keys.indexName);
+    if (!isUnresolved(keys.indexName) && !index) {
+      throw new ConstructValidationError(scope, {
+        prop: `${keyProp}.indexName`,
+        received: keys.indexName,
+        allowed: `a declared global secondary index: ${listOrNone([...indexes.keys()])}`,
+      });
+    }
+    checkTemplate(scope, `${keyProp}.partitionKey`, keys.partitionKey);
+    if (keys.sortKey !== undefined) checkTemplate(scope, `${keyProp}.sortKey`, keys.sortKey);
+    if (index && index.sortKeyName === undefined && keys.sortKey !== undefined) {
+      throw new ConstructValidationError(scope, {
+        prop: `${keyProp}.sortKey`,
+        received: keys.sortKey,
+        allowed: `no sort key: index '${index.indexName}' has only the partition key '${index.partitionKeyName}'`,
+      });
+    }
+    if (index && index.sortKeyName !== undefined && keys.sortKey === undefined) {
+      throw new ConstructValidationError(scope, {
+        prop: `${keyProp}.sortKey`,
+        received: undefined,
+        allowed: `a key template for the sort key '${index.sortKeyName}' of index '${index.indexName}'`,
+      });
+    }
+  });
+}
+
+/**
+ * Checks one access pattern (DDB-2): its index exists, it only conditions keys the index has,
+ * its templates are well formed, and at least one declared entity can be returned by it.
+ * Returns the key schema it runs on.
+ */
+export function checkPattern(
+  scope: IConstruct,
+  prop: string,
+  pattern: AccessPattern,
+  table: IndexKeySchema,
+  indexes: Map<string, IndexKeySchema>,
+  entities: EntityDefinition[],
+): IndexKeySchema | undefined {
+  let index: IndexKeySchema | undefined = table;
+  if (pattern.indexName !== undefined) {
+    if (isUnresolved(pattern.indexName)) {
+      index = undefined;
+    } else {
+      index = indexes.get(pattern.indexName);
+      if (!index) {
+        throw new ConstructValidationError(scope, {
+          prop: `${prop}.indexName`,
+          received: pattern.indexName,
+          allowed: `a declared global secondary index (${listOrNone([...indexes.keys()])}), or no indexName for the table's own key`,
+        });
+      }
+    }
+  }
+  checkTemplate(scope, `${prop}.partitionKey`, pattern.partitionKey);
+  if (pattern.sortKey) {
+    checkTemplate(scope, `${prop}.sortKey`, pattern.sortKey.value);
+    if (index && index.sortKeyName === undefined) {
+      throw new ConstructValidationError(scope, {
+        prop: `${prop}.sortKey`,
+        received: { operator: pattern.sortKey.operator, value: pattern.sortKey.value },
+        allowed: `no sort key condition: index '${index.indexName}' has only the partition key '${index.partitionKeyName}'`,
+      });
+    }
+  }
+  if (index && servedEntities(pattern, index, entities).length === 0) {
+    const onIndex = entities
+      .map((e) => entityKeysOn(e, index!))
+      .filter((k): k is { pk: string; sk?: string } => k !== undefined)
+      .map((k) => (k.sk === undefined ? `'${k.pk}'` : `'${k.pk}' / '${k.sk}'`));
+    throw new ConstructValidationError(scope, {
+      prop: prop,
+      received: pattern.sortKey
+        ? { partitionKey: pattern.partitionKey, sortKey: { operator: pattern.sortKey.operator, value: pattern.sortKey.value } }
+        : { partitionKey: pattern.partitionKey },
+      allowed: `keys of a declared entity on ${index.indexName ?? TABLE_LABEL} (${listOrNone(onIndex)})`,
+      hint: 'Declare the entity this pattern reads (entities[].partitionKey/sortKey, or entities[].indexKeys for an index)',
+    });
+  }
+  return index;
+}
+
+function listOrNone(items: string[]): string {
+  return items.length === 0 ? 'none declared' : items.join(', ');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+function code(text: string): string {
+  return `\`${cell(text)}\``;
+}
+
+/** Renders the entities and access patterns as two Markdown tables (DDB-1). */
+export function renderMarkdown(
+  table: IndexKeySchema,
+  indexes: IndexKeySchema[],
+  entities: EntityDefinition[],
+  patterns: AccessPattern[],
+): string {
+  const lines: string[] = [];
+  const keyColumns: string[] = [table.partitionKeyName, table.sortKeyName!];
+  for (const index of indexes) {
+    keyColumns.push(index.partitionKeyName);
+    if (index.sortKeyName !== undefined) keyColumns.push(index.sortKeyName);
+  }
+  lines.push(`| Entity | ${keyColumns.join(' | ')} |`);
+  lines.push(`|${' --- |'.repeat(keyColumns.length + 1)}`);
+  for (const entity of entities) {
+    const cells = [cell(entity.name), code(entity.partitionKey), code(entity.sortKey)];
+    for (const index of indexes) {
+      const keys = entityKeysOn(entity, index);
+      cells.push(keys ? code(keys.pk) : '');
+      if (index.sortKeyName !== undefined) cells.push(keys?.sk !== undefined ? code(keys.sk) : '');
+    }
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  lines.push('');
+  lines.push('| Access pattern | Index | Key condition | Order | Returns |');
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const pattern of patterns) {
+    const index = pattern.indexName === undefined ? table : indexes.find((i) => i.indexName === pattern.indexName);
+    const pkName = index?.partitionKeyName ?? 'PK';
+    let condition = `${pkName} = ${pattern.partitionKey}`;
+    if (pattern.sortKey) {
+      const skName = index?.sortKeyName ?? 'SK';
+      condition += pattern.sortKey.operator === KeyConditionOperator.EQUALS
+        ? ` AND ${skName} = ${pattern.sortKey.value}`
+        : ` AND begins_with(${skName}, ${pattern.sortKey.value})`;
+    }
+    const order = pattern.sortDirection === SortDirection.DESCENDING ? 'descending' : 'ascending';
+    const returns = index ? servedEntities(pattern, index, entities).join(', ') : '';
+    lines.push(`| ${cell(pattern.name)} | ${cell(pattern.indexName ?? TABLE_LABEL)} | ${code(condition)} | ${order} | ${cell(returns)} |`);
+  }
+  return lines.join('\n') + '\n';
+}

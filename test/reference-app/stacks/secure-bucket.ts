@@ -1,0 +1,87 @@
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { DeploymentStage, PresignedUrlIssuer, SecureBucket } from '../../../src';
+import { Acknowledgement, ReferenceStackSpec } from '../stack-spec';
+
+const REGULATED_PACKS = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
+
+/** The buckets of this stack: the two SecureBuckets and the log bucket each one creates. */
+const BUCKETS = ['Assets', 'Assets/AccessLogs', 'Uploads', 'Uploads/AccessLogs'];
+
+const REPLICATION_REASON =
+  'Cross-region replication needs a destination bucket in a second region, which a single-stack construct cannot create; regulated workloads pass `replicationRules` (an s3.BucketProps option SecureBucket accepts) with their own destination.';
+const ASSETS_KMS_REASON =
+  'SSE-S3 is the default (S3-2) and encrypts every object at rest; regulated workloads set `encryption: BucketEncryption.KMS` (SSE-KMS with a rotating key and a bucket key), as the `Uploads` bucket of this stack does, which meets the rule.';
+const ACCESS_LOGS_KMS_REASON =
+  'S3 server access logging delivers only to buckets whose default encryption is SSE-S3 (SSE-KMS targets are not supported), so the log bucket uses SSE-S3.';
+
+/** Findings of the presigned-URL issuer's function (a PowertoolsFunction) no default can fix. */
+const ISSUER = 'UploadUrls/Function';
+const issuerAcknowledgements: Acknowledgement[] = [
+  {
+    path: `${ISSUER}/ServiceRole/DefaultPolicy/Resource`,
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, AWS requires Resource "*".',
+  },
+  {
+    path: `${ISSUER}/ServiceRole/DefaultPolicy/Resource`,
+    id: 'AwsSolutions-IAM5[Resource::<Uploads4F6EB0FD.Arn>/uploads/*]',
+    reason: 'A presigned URL carries the permissions of its signer, so the issuer must be able to read and write every user\'s prefix under uploads/; the handler confines each caller to uploads/<caller id>/ (tested), and the actions are only s3:GetObject, s3:PutObject and s3:AbortMultipartUpload.',
+  },
+  {
+    path: `${ISSUER}/DeadLetterQueue/Resource`,
+    id: 'Serverless-SQSRedrivePolicy',
+    reason: 'This queue is the function\'s dead-letter queue, the end of the failure path; an alarm watches its depth.',
+  },
+  ...REGULATED_PACKS.flatMap((pack) => [
+    {
+      path: `${ISSUER}/ServiceRole/DefaultPolicy/Resource`,
+      id: `${pack}-IAMNoInlinePolicy`,
+      reason: 'The role\'s policy is the CDK grant policy of this one role, with least-privilege statements (its log group, its queue, uploads/* of one bucket); a managed policy would carry the same statements.',
+    },
+    {
+      path: `${ISSUER}/Resource`,
+      id: `${pack}-LambdaInsideVPC`,
+      reason: 'The issuer signs URLs locally and calls only the public S3 endpoint; regulated workloads pass `vpc` (a lambda.FunctionOptions prop PresignedUrlIssuer accepts) with an S3 gateway endpoint.',
+    },
+    {
+      path: `${ISSUER}/LogGroup/Resource`,
+      id: `${pack}-CloudWatchLogGroupEncrypted`,
+      reason: 'CloudWatch Logs encrypts log data at rest with its own keys; the issuer logs no object contents or URLs.',
+    },
+  ]),
+  ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({
+    path: `${ISSUER}/DeadLetterQueueAlarm/Resource`,
+    id: `${pack}-CloudWatchAlarmAction`,
+    reason: 'Where alarms notify (SNS topic, chat, pager) is the team\'s choice: pass `alarmActions` through PowertoolsFunction.',
+  })),
+];
+
+/**
+ * SecureBucket with its defaults (`Assets`: SSE-S3), and the regulated variant (`Uploads`: SSE-KMS
+ * with a bucket key, CORS for one web app) with the presigned-URL issuer in front of it.
+ */
+export const secureBucketStack: ReferenceStackSpec = {
+  name: 'SecureBucket',
+  build: (stack, stage) => {
+    new SecureBucket(stack, 'Assets', { stage });
+    const uploads = new SecureBucket(stack, 'Uploads', {
+      stage,
+      encryption: s3.BucketEncryption.KMS,
+      corsAllowedOrigins:
+        stage === DeploymentStage.DEV ? ['https://app.example.com', 'http://localhost:5173'] : ['https://app.example.com'],
+    });
+    new PresignedUrlIssuer(stack, 'UploadUrls', { bucket: uploads, stage });
+  },
+  acknowledgements: [
+    ...REGULATED_PACKS.flatMap((pack) => [
+      ...BUCKETS.map((path) => ({ path: `${path}/Resource`, id: `${pack}-S3BucketReplicationEnabled`, reason: REPLICATION_REASON })),
+      { path: 'Assets/Resource', id: `${pack}-S3DefaultEncryptionKMS`, reason: ASSETS_KMS_REASON },
+      ...['Assets/AccessLogs', 'Uploads/AccessLogs'].map((path) => ({
+        path: `${path}/Resource`,
+        id: `${pack}-S3DefaultEncryptionKMS`,
+        reason: ACCESS_LOGS_KMS_REASON,
+      })),
+    ]),
+    ...issuerAcknowledgements,
+  ],
+};

@@ -1,0 +1,122 @@
+import { App, Duration, Stack, Token, aws_kms as kms, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { PowertoolsFunction, PresignedUrlIssuerProps, PresignedUrlIssuer, SecureBucket } from '../../src';
+
+function build(props: Partial<PresignedUrlIssuerProps> = {}, bucketProps = {}) {
+  const stack = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
+  const bucket = new SecureBucket(stack, 'Uploads', bucketProps);
+  const issuer = new PresignedUrlIssuer(stack, 'Issuer', { bucket, ...props });
+  return { stack, bucket, issuer, template: Template.fromStack(stack) };
+}
+
+function statements(template: Template, stack: Stack, issuer: PresignedUrlIssuer): any[] {
+  const role = issuer.function.role!;
+  const policyId = stack.getLogicalId(role.node.findChild('DefaultPolicy').node.defaultChild as any);
+  return template.toJSON().Resources[policyId].Properties.PolicyDocument.Statement;
+}
+
+describe('PresignedUrlIssuer', () => {
+  test('[S3-6] deploys the shipped handler as a PowertoolsFunction with the bucket and the document\'s expiries', () => {
+    const { stack, bucket, issuer, template } = build();
+    expect(issuer.function).toBeInstanceOf(PowertoolsFunction);
+    expect(issuer.bucket).toBe(bucket);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Environment: {
+        Variables: Match.objectLike({
+          BUCKET_NAME: { Ref: stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket) },
+          DOWNLOAD_URL_EXPIRY_SECONDS: '3600',
+          UPLOAD_URL_EXPIRY_SECONDS: '300',
+          POWERTOOLS_SERVICE_NAME: 'presigned-urls',
+        }),
+      },
+    });
+    const vars = template.findResources('AWS::Lambda::Function');
+    expect(Object.values(vars)[0].Properties.Environment.Variables.ALLOWED_CONTENT_TYPES).toBeUndefined();
+  });
+
+  test('[S3-6] least privilege: only object reads, writes and multipart aborts under uploads/', () => {
+    const { stack, bucket, issuer, template } = build();
+    const bucketId = stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
+    const s3Statements = statements(template, stack, issuer).filter((s) => JSON.stringify(s.Action).includes('s3:'));
+    expect(s3Statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/uploads/*']] },
+      },
+    ]);
+    expect(JSON.stringify(statements(template, stack, issuer))).not.toContain('kms:');
+  });
+
+  test('[S3-6] with a KMS bucket the function may Decrypt and GenerateDataKey with its key, nothing more', () => {
+    const { stack, bucket, issuer, template } = build({}, { encryption: s3.BucketEncryption.KMS });
+    const keyId = stack.getLogicalId(bucket.encryptionKey!.node.defaultChild as kms.CfnKey);
+    const kmsStatements = statements(template, stack, issuer).filter((s) => JSON.stringify(s.Action).includes('kms:'));
+    expect(kmsStatements).toEqual([
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+    ]);
+  });
+
+  test('[S3-6] content types, expiries, service name and function options can be changed', () => {
+    const { template } = build({
+      allowedContentTypes: ['Video/MP4', 'text/csv'],
+      downloadUrlExpiry: Duration.minutes(15),
+      uploadUrlExpiry: Duration.minutes(1),
+      serviceName: 'media-uploads',
+      memorySize: 256,
+      environment: { EXTRA: 'kept' },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      MemorySize: 256,
+      Environment: {
+        Variables: Match.objectLike({
+          ALLOWED_CONTENT_TYPES: 'video/mp4,text/csv',
+          DOWNLOAD_URL_EXPIRY_SECONDS: '900',
+          UPLOAD_URL_EXPIRY_SECONDS: '60',
+          POWERTOOLS_SERVICE_NAME: 'media-uploads',
+          EXTRA: 'kept',
+        }),
+      },
+    });
+  });
+
+  test('[S3-6] fails for a wildcard or malformed content type', () => {
+    expect(() => build({ allowedContentTypes: ['image/jpeg', 'image/*'] })).toThrow(
+      "[Stack/Issuer] allowedContentTypes[1]: received 'image/*'; allowed: a media type 'type/subtype' such as 'image/jpeg' (no wildcards, no parameters)",
+    );
+    expect(() => build({ allowedContentTypes: ['text/plain; charset=utf-8'] })).toThrow(
+      "[Stack/Issuer] allowedContentTypes[0]: received 'text/plain; charset=utf-8'",
+    );
+  });
+
+  test('[S3-6] fails for an empty content type list', () => {
+    expect(() => build({ allowedContentTypes: [] })).toThrow(
+      "[Stack/Issuer] allowedContentTypes: received []; allowed: at least one content type, e.g. ['image/jpeg']",
+    );
+  });
+
+  test('[S3-6] fails for expiries beyond 12 hours or not in whole seconds', () => {
+    expect(() => build({ downloadUrlExpiry: Duration.hours(13) })).toThrow(
+      '[Stack/Issuer] downloadUrlExpiry: received 13 hours; allowed: whole seconds from 1 second to 12 hours',
+    );
+    expect(() => build({ uploadUrlExpiry: Duration.millis(1500) })).toThrow(
+      '[Stack/Issuer] uploadUrlExpiry: received 1 second 500 millis; allowed: whole seconds from 1 second to 12 hours',
+    );
+  });
+
+  test('[S3-6] tokens are not validated', () => {
+    const { template } = build({
+      allowedContentTypes: [Token.asString({ Ref: 'Type' })],
+      uploadUrlExpiry: Duration.seconds(Token.asNumber({ Ref: 'Expiry' })),
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ UPLOAD_URL_EXPIRY_SECONDS: { Ref: 'Expiry' } }) },
+    });
+  });
+
+  test('[S3-6] the function runs on Node.js (the shipped handler is JavaScript)', () => {
+    const { issuer } = build();
+    expect(issuer.function.runtime.family).toBe(lambda.RuntimeFamily.NODEJS);
+  });
+});

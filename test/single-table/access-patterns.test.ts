@@ -1,0 +1,279 @@
+import { App, Lazy, Stack, Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { ORDERS_MODEL } from './model';
+import { AccessPattern, EntityDefinition, KeyCondition, KeyConditionOperator, SingleTable, SingleTableProps, SortDirection } from '../../src';
+
+function build(props: SingleTableProps): SingleTable {
+  return new SingleTable(new Stack(new App(), 'S'), 'Orders', props);
+}
+
+const gsi = (n: number, withSortKey = true): dynamodb.GlobalSecondaryIndexProps => ({
+  indexName: `GSI${n}`,
+  partitionKey: { name: `GSI${n}PK`, type: dynamodb.AttributeType.STRING },
+  sortKey: withSortKey ? { name: `GSI${n}SK`, type: dynamodb.AttributeType.STRING } : undefined,
+});
+
+const USER: EntityDefinition = { name: 'User', partitionKey: 'USER#{userId}', sortKey: 'PROFILE' };
+const ORDER: EntityDefinition = {
+  name: 'Order',
+  partitionKey: 'USER#{userId}',
+  sortKey: 'ORDER#{orderId}',
+  indexKeys: [{ indexName: 'GSI1', partitionKey: 'STATUS#{status}', sortKey: 'ORDER#{orderId}' }],
+};
+const BY_STATUS: AccessPattern = { name: 'by status', indexName: 'GSI1', partitionKey: 'STATUS#{status}' };
+
+describe('[DDB-1] access patterns documented as code', () => {
+  test('[DDB-1] renderMarkdown renders the entities (one column per key attribute) and the access patterns', () => {
+    expect(build(ORDERS_MODEL).renderMarkdown()).toBe(
+      [
+        '| Entity | PK | SK | GSI1PK | GSI1SK |',
+        '| --- | --- | --- | --- | --- |',
+        '| User | `USER#{userId}` | `PROFILE` |  |  |',
+        '| Order | `USER#{userId}` | `ORDER#{orderId}` | `STATUS#{status}` | `ORDER#{orderId}` |',
+        '| OrderMeta | `ORDER#{orderId}` | `META` |  |  |',
+        '| OrderItem | `ORDER#{orderId}` | `ITEM#{itemId}` |  |  |',
+        '',
+        '| Access pattern | Index | Key condition | Order | Returns |',
+        '| --- | --- | --- | --- | --- |',
+        '| Get a user profile | table | `PK = USER#{userId} AND SK = PROFILE` | ascending | User |',
+        "| List a user's orders, newest first | table | `PK = USER#{userId} AND begins_with(SK, ORDER#)` | descending | Order |",
+        '| Get an order with its items | table | `PK = ORDER#{orderId}` | ascending | OrderMeta, OrderItem |',
+        '| List orders by status, newest first | GSI1 | `GSI1PK = STATUS#{status} AND begins_with(GSI1SK, ORDER#)` | descending | Order |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('[DDB-1] renderMarkdown escapes pipes and renders an empty model as headers only', () => {
+    const table = build({ entities: [{ name: 'A|B', partitionKey: 'A|{id}', sortKey: 'X' }] });
+    table.addAccessPattern({ name: 'p|q', partitionKey: 'A|{id}' });
+    expect(table.renderMarkdown()).toContain('| A\\|B | `A\\|{id}` | `X` |');
+    expect(table.renderMarkdown()).toContain('| p\\|q | table | `PK = A\\|{id}` | ascending | A\\|B |');
+    expect(build({}).renderMarkdown()).toBe(
+      '| Entity | PK | SK |\n| --- | --- | --- |\n\n| Access pattern | Index | Key condition | Order | Returns |\n| --- | --- | --- | --- | --- |\n',
+    );
+  });
+
+  test('[DDB-1] entities and accessPatterns are readable; addAccessPattern appends', () => {
+    const table = build({ entities: [USER, ORDER], globalIndexes: [gsi(1)], accessPatterns: [BY_STATUS] });
+    table.addAccessPattern({ name: 'profile', partitionKey: 'USER#{id}', sortKey: KeyCondition.equalTo('PROFILE') });
+    expect(table.entities.map((e) => e.name)).toEqual(['User', 'Order']);
+    expect(table.accessPatterns.map((p) => p.name)).toEqual(['by status', 'profile']);
+    expect(table.renderMarkdown()).toContain('| profile | table | `PK = USER#{id} AND SK = PROFILE` | ascending | User |');
+  });
+
+  test('KeyCondition renders key condition expressions', () => {
+    expect(KeyCondition.equalTo('PROFILE').toExpression('SK', ':sk')).toBe('SK = :sk');
+    expect(KeyCondition.beginsWith('ORDER#').toExpression('SK', ':p')).toBe('begins_with(SK, :p)');
+    expect(KeyCondition.beginsWith('ORDER#').operator).toBe(KeyConditionOperator.BEGINS_WITH);
+    expect(KeyCondition.equalTo('X').value).toBe('X');
+  });
+});
+
+describe('[DDB-2] every access pattern is served by the table key or a declared GSI', () => {
+  test('[DDB-2] the document\'s model synthesizes, with GSI1 on the table', () => {
+    const table = build(ORDERS_MODEL);
+    Template.fromStack(table.table.stack).hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'GSI1',
+          KeySchema: [
+            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    });
+  });
+
+  test('[DDB-2] fails when a pattern names an index that does not exist', () => {
+    expect(() => build({ entities: [USER], accessPatterns: [{ name: 'p', indexName: 'GSI9', partitionKey: 'USER#{userId}' }] })).toThrow(
+      "[S/Orders] accessPatterns[0].indexName: received 'GSI9'; allowed: a declared global secondary index (none declared), or no indexName for the table's own key",
+    );
+    expect(() =>
+      build({ entities: [ORDER], globalIndexes: [gsi(1)], accessPatterns: [BY_STATUS, { name: 'p', indexName: 'gsi1', partitionKey: 'X' }] }),
+    ).toThrow("[S/Orders] accessPatterns[1].indexName: received 'gsi1'; allowed: a declared global secondary index (GSI1)");
+  });
+
+  test('[DDB-2] fails when a pattern conditions a sort key the index does not have', () => {
+    const entity: EntityDefinition = { ...USER, indexKeys: [{ indexName: 'GSI2', partitionKey: 'EMAIL#{email}' }] };
+    expect(() =>
+      build({
+        entities: [entity],
+        globalIndexes: [gsi(2, false)],
+        accessPatterns: [{ name: 'by email', indexName: 'GSI2', partitionKey: 'EMAIL#{email}', sortKey: KeyCondition.equalTo('PROFILE') }],
+      }),
+    ).toThrow(
+      '[S/Orders] accessPatterns[0].sortKey: received {"operator":"EQUALS","value":"PROFILE"}; allowed: no sort key condition: index \'GSI2\' has only the partition key \'GSI2PK\'',
+    );
+  });
+
+  test('[DDB-2] fails when no declared entity has the keys a pattern asks for', () => {
+    expect(() => build({ entities: [USER, ORDER], globalIndexes: [gsi(1)], accessPatterns: [BY_STATUS, { name: 'p', partitionKey: 'CUSTOMER#{id}' }] })).toThrow(
+      '[S/Orders] accessPatterns[1]: received {"partitionKey":"CUSTOMER#{id}"}; allowed: keys of a declared entity on table (\'USER#{userId}\' / \'PROFILE\', \'USER#{userId}\' / \'ORDER#{orderId}\'). Declare the entity this pattern reads',
+    );
+    expect(() =>
+      build({ entities: [USER], accessPatterns: [{ name: 'p', partitionKey: 'USER#{userId}', sortKey: KeyCondition.beginsWith('ORDER#') }] }),
+    ).toThrow('[S/Orders] accessPatterns[0]: received {"partitionKey":"USER#{userId}","sortKey":{"operator":"BEGINS_WITH","value":"ORDER#"}}; allowed: keys of a declared entity on table (\'USER#{userId}\' / \'PROFILE\')');
+    // an entity without keys on the index is not in it (sparse index)
+    expect(() => build({ entities: [USER], globalIndexes: [gsi(1)], accessPatterns: [BY_STATUS] })).toThrow(
+      '[S/Orders] accessPatterns[0]: received {"partitionKey":"STATUS#{status}"}; allowed: keys of a declared entity on GSI1 (none declared)',
+    );
+  });
+
+  test('[DDB-2] key templates match by shape: placeholder names may differ, begins_with may reach into a placeholder', () => {
+    const dated: EntityDefinition = { name: 'Event', partitionKey: 'DEVICE#{deviceId}', sortKey: 'EVENT#{isoTime}' };
+    const table = build({
+      entities: [dated],
+      accessPatterns: [
+        { name: 'one event', partitionKey: 'DEVICE#{id}', sortKey: KeyCondition.equalTo('EVENT#{t}') },
+        { name: 'events of 2026', partitionKey: 'DEVICE#{id}', sortKey: KeyCondition.beginsWith('EVENT#2026-') },
+        { name: 'events of a month', partitionKey: 'DEVICE#{id}', sortKey: KeyCondition.beginsWith('EVENT#{yearMonth}') },
+      ],
+    });
+    expect(table.accessPatterns).toHaveLength(3);
+    expect(() => table.addAccessPattern({ name: 'wrong prefix', partitionKey: 'DEVICE#{id}', sortKey: KeyCondition.beginsWith('ALARM#') })).toThrow(
+      '[S/Orders] addAccessPattern("wrong prefix"): received {"partitionKey":"DEVICE#{id}","sortKey":{"operator":"BEGINS_WITH","value":"ALARM#"}}; allowed: keys of a declared entity on table (\'DEVICE#{deviceId}\' / \'EVENT#{isoTime}\')',
+    );
+  });
+
+  test('[DDB-2] addAccessPattern checks the pattern at once', () => {
+    const table = build({ entities: [USER] });
+    expect(() => table.addAccessPattern({ name: 'p', indexName: 'GSI1', partitionKey: 'USER#{userId}' })).toThrow(
+      "[S/Orders] addAccessPattern(\"p\").indexName: received 'GSI1'; allowed: a declared global secondary index (none declared)",
+    );
+    table.addAccessPattern({ name: 'p', partitionKey: 'USER#{userId}' });
+    expect(() => table.addAccessPattern({ name: 'p', partitionKey: 'USER#{userId}' })).toThrow(
+      "[S/Orders] addAccessPattern(\"p\").name: received 'p'; allowed: a unique access pattern name (accessPatterns[0].name has it)",
+    );
+    expect(table.accessPatterns).toHaveLength(1);
+  });
+
+  test('[DDB-2] tokens in names and key templates are never rejected', () => {
+    const tokenName = Lazy.string({ produce: () => 'GSI7' });
+    const tokenKey = Token.asString(Lazy.string({ produce: () => 'X' }));
+    const table = build({
+      entities: [{ name: tokenKey, partitionKey: tokenKey, sortKey: tokenKey }, USER],
+      globalIndexes: [{ ...gsi(1), indexName: tokenName }],
+      accessPatterns: [
+        { name: tokenKey, partitionKey: tokenKey, sortKey: KeyCondition.beginsWith(tokenKey) },
+        { name: 'on token index', indexName: tokenName, partitionKey: 'ANY#{x}' },
+      ],
+      timeToLiveAttribute: Lazy.string({ produce: () => 'PK' }),
+    });
+    expect(table.accessPatterns).toHaveLength(2);
+  });
+});
+
+describe('[DDB-3] GSIs only for required query patterns', () => {
+  test('[DDB-3] fails at synth when a declared GSI serves no access pattern', () => {
+    const table = build({ entities: [USER, ORDER], globalIndexes: [gsi(1)] });
+    expect(() => Template.fromStack(table.table.stack)).toThrow(
+      "[S/Orders] globalIndexes: received 'GSI1'; allowed: indexes that serve at least one access pattern (DDB-3). Declare the access pattern that queries 'GSI1' (accessPatterns or addAccessPattern), or remove the index",
+    );
+  });
+
+  test('[DDB-3] a pattern added after construction makes the GSI used', () => {
+    const table = build({ entities: [USER, ORDER], globalIndexes: [gsi(1)] });
+    table.addAccessPattern(BY_STATUS);
+    Template.fromStack(table.table.stack).resourceCountIs('AWS::DynamoDB::Table', 1);
+  });
+
+  test('[DDB-3] fails for more GSIs than DynamoDB allows (20); 20 are fine', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => gsi(i + 1, false));
+    expect(() => build({ globalIndexes: many(21) })).toThrow(
+      "[S/Orders] globalIndexes: received '21 indexes'; allowed: at most 20 global secondary indexes per table (the DynamoDB quota)",
+    );
+    const twenty = many(20);
+    const table = build({
+      globalIndexes: twenty,
+      entities: [{ name: 'E', partitionKey: 'E', sortKey: 'E', indexKeys: twenty.map((g) => ({ indexName: g.indexName, partitionKey: 'K' })) }],
+      accessPatterns: twenty.map((g) => ({ name: g.indexName, indexName: g.indexName, partitionKey: 'K' })),
+    });
+    expect(Template.fromStack(table.table.stack).toJSON().Resources.OrdersTable1F8332C7.Properties.GlobalSecondaryIndexes).toHaveLength(20);
+  });
+});
+
+describe('bad input', () => {
+  test.each([
+    ['', 'empty'],
+    ['USER#{userId', 'unclosed placeholder'],
+    ['USER#userId}', 'stray closing brace'],
+    ['USER#{}', 'empty placeholder'],
+    ['USER#{user-id}', 'placeholder name with a dash'],
+    ['USER#{{userId}}', 'nested braces'],
+    ['USER#{1st}', 'placeholder name starting with a digit'],
+  ])('fails for a malformed key template %p (%s)', (template) => {
+    expect(() => build({ entities: [{ name: 'User', partitionKey: template, sortKey: 'PROFILE' }] })).toThrow(
+      `[S/Orders] entities[0].partitionKey: received '${template}'; allowed: a non-empty key template: literal text with {name} placeholders`,
+    );
+  });
+
+  test('fails for malformed templates in every place a template goes', () => {
+    expect(() => build({ entities: [{ ...USER, sortKey: 'A}' }] })).toThrow("[S/Orders] entities[0].sortKey: received 'A}'");
+    expect(() => build({ entities: [{ ...ORDER, indexKeys: [{ indexName: 'GSI1', partitionKey: '{x', sortKey: 'S' }] }], globalIndexes: [gsi(1)] })).toThrow(
+      "[S/Orders] entities[0].indexKeys[0].partitionKey: received '{x'",
+    );
+    expect(() => build({ entities: [{ ...ORDER, indexKeys: [{ indexName: 'GSI1', partitionKey: 'P', sortKey: '' }] }], globalIndexes: [gsi(1)] })).toThrow(
+      "[S/Orders] entities[0].indexKeys[0].sortKey: received ''",
+    );
+    expect(() => build({ entities: [USER], accessPatterns: [{ name: 'p', partitionKey: 'USER#{}' }] })).toThrow(
+      "[S/Orders] accessPatterns[0].partitionKey: received 'USER#{}'",
+    );
+    expect(() => build({ entities: [USER], accessPatterns: [{ name: 'p', partitionKey: 'USER#{id}', sortKey: KeyCondition.beginsWith('') }] })).toThrow(
+      "[S/Orders] accessPatterns[0].sortKey: received ''",
+    );
+  });
+
+  test('fails for duplicate entity, index and pattern names', () => {
+    expect(() => build({ entities: [USER, { ...ORDER, name: 'User', indexKeys: [] }] })).toThrow(
+      "[S/Orders] entities[1].name: received 'User'; allowed: a unique entity name (entities[0].name has it)",
+    );
+    expect(() => build({ globalIndexes: [gsi(1), gsi(2), { ...gsi(3), indexName: 'GSI1' }] })).toThrow(
+      "[S/Orders] globalIndexes[2].indexName: received 'GSI1'; allowed: a unique index name (globalIndexes[0].indexName has it)",
+    );
+    expect(() =>
+      build({ entities: [USER], accessPatterns: [{ name: 'p', partitionKey: 'USER#{a}' }, { name: 'p', partitionKey: 'USER#{b}' }] }),
+    ).toThrow("[S/Orders] accessPatterns[1].name: received 'p'; allowed: a unique access pattern name (accessPatterns[0].name has it)");
+    expect(() =>
+      build({
+        globalIndexes: [gsi(1)],
+        entities: [{ ...ORDER, indexKeys: [ORDER.indexKeys![0], ORDER.indexKeys![0]] }],
+      }),
+    ).toThrow("[S/Orders] entities[0].indexKeys[1].indexName: received 'GSI1'; allowed: a unique index name (entities[0].indexKeys[0].indexName has it)");
+  });
+
+  test('fails when an entity names a missing index or mismatches its sort key', () => {
+    expect(() => build({ entities: [ORDER] })).toThrow(
+      "[S/Orders] entities[0].indexKeys[0].indexName: received 'GSI1'; allowed: a declared global secondary index: none declared",
+    );
+    expect(() => build({ entities: [ORDER], globalIndexes: [gsi(1, false)] })).toThrow(
+      "[S/Orders] entities[0].indexKeys[0].sortKey: received 'ORDER#{orderId}'; allowed: no sort key: index 'GSI1' has only the partition key 'GSI1PK'",
+    );
+    expect(() => build({ entities: [{ ...ORDER, indexKeys: [{ indexName: 'GSI1', partitionKey: 'S#{s}' }] }], globalIndexes: [gsi(1)] })).toThrow(
+      "[S/Orders] entities[0].indexKeys[0].sortKey: received undefined; allowed: a key template for the sort key 'GSI1SK' of index 'GSI1'",
+    );
+  });
+
+  test('fails for a GSI without a single partition key attribute', () => {
+    expect(() => build({ globalIndexes: [{ indexName: 'GSI1' }] })).toThrow(
+      '[S/Orders] globalIndexes[0].partitionKey: received undefined; allowed: a single partition key attribute',
+    );
+  });
+
+  test('fails when the TTL attribute collides with a key attribute of the table or a GSI', () => {
+    expect(() => build({ timeToLiveAttribute: 'PK' })).toThrow(
+      "[S/Orders] timeToLiveAttribute: received 'PK'; allowed: a non-empty attribute name that is not a key attribute (PK, SK)",
+    );
+    expect(() => build({ timeToLiveAttribute: 'GSI1SK', globalIndexes: [gsi(1)] })).toThrow(
+      "[S/Orders] timeToLiveAttribute: received 'GSI1SK'; allowed: a non-empty attribute name that is not a key attribute (PK, SK, GSI1PK, GSI1SK)",
+    );
+    expect(() => build({ timeToLiveAttribute: '' })).toThrow("[S/Orders] timeToLiveAttribute: received ''");
+  });
+
+  test('SortDirection defaults to ascending in the docs and renders descending when asked', () => {
+    const table = build({ entities: [USER], accessPatterns: [{ name: 'p', partitionKey: 'USER#{id}', sortDirection: SortDirection.DESCENDING }] });
+    expect(table.renderMarkdown()).toContain('| p | table | `PK = USER#{id}` | descending | User |');
+  });
+});
