@@ -56,9 +56,25 @@ fi
 # 2. The fixture platform library: jsii compile against dist/js, its tests, its Python package.
 step "platform-lib (jsii+test+py)" bash test/platform-lib/build.sh
 
-# 3. What the apps are compared against: the TypeScript reference app and platform app.
+# 3. What the apps are compared against: the TypeScript reference app and platform app, on the
+#    tested aws-cdk-lib (root node_modules) and on each release a language app runs on where its
+#    registry lacks the tested one (test/apps/cdk-versions.json; installed from npm into test/apps/.cdk).
 rm -rf "$out"
-step "synth typescript" "$bin/ts-node" --project tsconfig.dev.json test/apps/synth-reference.ts "$out"
+synth_typescript() {
+  local tested; tested=$(node -p 'require("./test/apps/cdk-versions.json").typescript')
+  "$bin/ts-node" --project tsconfig.dev.json test/apps/synth-reference.ts "$out"
+  for version in $(node -p 'Object.values(require("./test/apps/cdk-versions.json")).join("\n")' | sort -u); do
+    [ "$version" = "$tested" ] && continue
+    local dir="$apps/.cdk/$version"
+    if [ ! -f "$dir/node_modules/aws-cdk-lib/package.json" ] || \
+       [ "$(node -p "require('$dir/node_modules/aws-cdk-lib/package.json').version")" != "$version" ]; then
+      npm install --no-save --no-package-lock --no-audit --no-fund --silent --prefix "$dir" "aws-cdk-lib@$version" constructs@10.8.1
+    fi
+    CDK_LIB_DIR="$dir/node_modules" "$bin/ts-node" -r ./test/apps/cdk-resolve.js --project tsconfig.dev.json \
+      test/apps/synth-reference.ts "$out" "@$version"
+  done
+}
+step "synth typescript" synth_typescript
 
 # 4. Python: a venv with aws-cdk-lib from PyPI and the two wheels from dist/.
 python_app() {

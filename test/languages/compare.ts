@@ -193,17 +193,22 @@ export function assemblyErrors(dir: string): string[] {
 }
 
 /**
- * The aws-cdk-lib each app runs on. The library is tested against 2.276.0 (npm); each language app
- * pins the newest release its registry serves on that line: the Go module proxy serves 2.276.0,
- * PyPI's newest is 2.275.0 and Maven Central's 2.263.0 (all above the peer floor 2.236.0). The pins
- * live in test/apps/python/requirements.txt, test/apps/java/pom.xml and test/apps/go/go.mod.
+ * The aws-cdk-lib each app runs on (test/apps/cdk-versions.json). The library is tested against
+ * 2.276.0 (npm); each language app pins the newest release its registry serves: the Go module proxy
+ * serves 2.276.0, PyPI's newest is 2.275.0 and Maven Central's 2.263.0 (all above the peer floor
+ * 2.236.0). The pins live in test/apps/python/requirements.txt, test/apps/java/pom.xml and
+ * test/apps/go/go.mod. aws-cdk-lib's own assets (e.g. the S3 auto-delete provider's code) change
+ * between releases, so each language is compared with the TypeScript apps synthesized on the same
+ * release (`typescript@<version>`, see test/apps/run-all.sh).
  */
-export const CDK_VERSIONS: Record<'typescript' | Language, string> = {
-  typescript: '2.276.0',
-  python: '2.275.0',
-  java: '2.263.0',
-  go: '2.276.0',
-};
+export const CDK_VERSIONS = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', 'apps', 'cdk-versions.json'), 'utf-8'),
+) as Record<'typescript' | Language, string>;
+
+/** The folder suffix of the TypeScript outputs a language is compared with ('' on the tested release). */
+export function typescriptSuffix(language: Language): string {
+  return CDK_VERSIONS[language] === CDK_VERSIONS.typescript ? '' : `@${CDK_VERSIONS[language]}`;
+}
 
 /** The aws-cdk-lib version that synthesized a cloud assembly (from its tree.json, App node). */
 export function cdkVersionOf(dir: string): string | undefined {

@@ -21,6 +21,8 @@ type stackSpec struct {
 var referenceStacks = []stackSpec{
 	{name: "Core", build: buildCore},
 	{name: "PowertoolsFunction", build: buildPowertoolsFunction},
+	{name: "SecureBucket", build: buildSecureBucket},
+	{name: "SingleTable", build: buildSingleTable},
 }
 
 var referenceEnv = &awscdk.Environment{

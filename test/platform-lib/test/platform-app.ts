@@ -1,6 +1,6 @@
 import { App, Stack, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
 import { DeploymentStage } from 'cdk-cloud-patterns';
-import { AcmeFunction, AcmeRequiredTagsCheck, AcmeTags } from '../lib';
+import { AcmeBucket, AcmeFunction, AcmeRequiredTagsCheck, AcmeTable, AcmeTags } from '../lib';
 
 /** The handler of the platform stack's function (inline: the fixture ships no bundle). */
 export const TEAM_HANDLER = 'exports.handler = async () => ({ statusCode: 200 });';
@@ -22,6 +22,12 @@ export function buildPlatformStack(stack: Stack, stage: DeploymentStage): void {
     code: lambda.Code.fromInline(TEAM_HANDLER),
     handler: 'index.handler',
     stage,
+  });
+  new AcmeBucket(stack, 'TeamBucket', { stage });
+  new AcmeTable(stack, 'TeamTable', {
+    stage,
+    entities: [{ name: 'Team', partitionKey: 'TEAM#{teamId}', sortKey: 'PROFILE' }],
+    accessPatterns: [{ name: 'Get a team', partitionKey: 'TEAM#{teamId}' }],
   });
   AcmeTags.apply(stack, { service: 'platform-lib', stage });
 }

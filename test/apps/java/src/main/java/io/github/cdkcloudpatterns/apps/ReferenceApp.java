@@ -33,7 +33,9 @@ public final class ReferenceApp {
     /** Every stack of the reference app, in the order of test/reference-app/stacks/index.ts. */
     static final List<StackSpec> REFERENCE_STACKS = List.of(
             new CoreStack(),
-            new PowertoolsFunctionStack());
+            new PowertoolsFunctionStack(),
+            new SecureBucketStack(),
+            new SingleTableStack());
 
     static String stackName(StackSpec spec, DeploymentStage stage) {
         return "CloudPatterns-" + spec.name() + "-" + (stage == DeploymentStage.PROD ? "Prod" : "Dev");
