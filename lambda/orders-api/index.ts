@@ -12,9 +12,9 @@
  *   `OrderProcessed` metric; on failure the error is logged, recorded on the subsegment and counted
  *   (`OrderFailed`) and the caller gets a 500; metrics are flushed in `finally`.
  */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { logger, metrics, tracer } from '../shared/powertools';
 

@@ -8,9 +8,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { assertLayerRuntime, languageOf, PowertoolsLanguageKind, powertoolsLayerArn } from './powertools-layer';
 import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
 import { addWarning, ConstructValidationError, isUnresolved } from '../core/private/errors';
-import { assertLayerRuntime, languageOf, PowertoolsLanguageKind, powertoolsLayerArn } from './powertools-layer';
 
 /**
  * Properties of a `PowertoolsFunction`.
@@ -168,6 +168,95 @@ export class PowertoolsFunction extends lambda.Function {
   /** The name of the alias that always exists. */
   public static readonly LIVE_ALIAS_NAME = 'live';
 
+  /** Validates the props and computes what `lambda.Function` gets (runs before `super`). */
+  private static plan(scope: Construct, id: string, props: PowertoolsFunctionProps): FunctionPlan {
+    // A throwaway scope for error paths: `[<path>/<id>]` is what the errors show.
+    const errorScope = { node: { path: scope.node.path ? `${scope.node.path}/${id}` : id } } as unknown as Construct;
+
+    if (!isUnresolved(props.serviceName) && (props.serviceName ?? '').trim() === '') {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'serviceName',
+        received: props.serviceName,
+        allowed: 'a non-empty name, e.g. \'orders\'',
+      });
+    }
+    const timeout = props.timeout ?? PowertoolsFunction.DEFAULT_TIMEOUT;
+    if (!timeout.isUnresolved() && timeout.toSeconds() > 15 * 60) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'timeout',
+        received: timeout,
+        allowed: 'at most 15 minutes (the Lambda maximum); keep it short for synchronous APIs',
+      });
+    }
+
+    const stage = DeploymentStages.resolve(scope, props.stage);
+    const isProd = stage === DeploymentStage.PROD;
+    const runtime = props.runtime ?? lambda.Runtime.NODEJS_24_X;
+    const language = languageOf(runtime);
+    if (!props.powertoolsLayer && props.powertoolsLayerEnabled !== false) {
+      assertLayerRuntime(errorScope, runtime);
+    }
+
+    const reserved = props.reservedConcurrentExecutions ??
+      (isProd ? PowertoolsFunction.PROD_RESERVED_CONCURRENCY : PowertoolsFunction.DEV_RESERVED_CONCURRENCY);
+    const provisioned = props.provisionedConcurrentExecutions;
+    if (provisioned !== undefined && !isUnresolved(provisioned) && !isUnresolved(reserved) && provisioned > reserved) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'provisionedConcurrentExecutions',
+        received: provisioned,
+        allowed: `at most the reserved concurrency (${reserved})`,
+        hint: 'Raise `reservedConcurrentExecutions` or lower the provisioned concurrency',
+      });
+    }
+
+    // LAM-2 / LAM-7: log level by stage, through Lambda's JSON logging controls and Powertools.
+    const appLevel = props.applicationLogLevelV2 ??
+      (isProd ? lambda.ApplicationLogLevel.WARN : lambda.ApplicationLogLevel.DEBUG);
+    const tracingOn = props.tracing !== lambda.Tracing.DISABLED;
+    const metricsNamespace = props.metricsNamespace ?? props.serviceName;
+    const powertoolsEnv: { [key: string]: string } = {
+      POWERTOOLS_SERVICE_NAME: props.serviceName,
+      POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+      POWERTOOLS_LOG_LEVEL: powertoolsLogLevel(appLevel, language),
+    };
+    if (language === PowertoolsLanguageKind.PYTHON) {
+      powertoolsEnv.POWERTOOLS_TRACE_DISABLED = tracingOn ? 'false' : 'true';
+    } else {
+      powertoolsEnv.POWERTOOLS_TRACE_ENABLED = tracingOn ? 'true' : 'false';
+    }
+
+    // LAM-5: the construct makes its own DLQ unless the user passed a queue or a topic or turned it off.
+    const wantsOwnQueue = props.deadLetterQueue === undefined && props.deadLetterTopic === undefined &&
+      props.deadLetterQueueEnabled !== false;
+
+    // Our own props and the ones replaced after super are not passed on to lambda.Function.
+    const {
+      serviceName: _serviceName, stage: _stage, metricsNamespace: _metricsNamespace,
+      powertoolsLayerEnabled: _layerEnabled, powertoolsLayerVersion: _layerVersion, powertoolsLayer: _layer,
+      secrets: _secrets, provisionedConcurrentExecutions: _provisioned, latencyBudget: _budget,
+      alarmActions: _alarmActions, logGroupEncryptionKey: _logKey, deadLetterQueueEncryptionKey: _dlqKey,
+      logRetention: _logRetention,
+      // async invocation settings are applied after super, once the dead-letter queue exists
+      retryAttempts: _retryAttempts, maxEventAge: _maxEventAge, onFailure: _onFailure, onSuccess: _onSuccess,
+      ...functionOptions
+    } = props;
+    const functionProps: lambda.FunctionProps = {
+      ...functionOptions,
+      runtime,
+      timeout,
+      memorySize: props.memorySize ?? PowertoolsFunction.DEFAULT_MEMORY_SIZE,
+      architecture: props.architecture ?? lambda.Architecture.ARM_64,
+      tracing: props.tracing ?? lambda.Tracing.ACTIVE,
+      loggingFormat: props.loggingFormat ?? lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: appLevel,
+      systemLogLevelV2: props.systemLogLevelV2 ?? (isProd ? lambda.SystemLogLevel.WARN : lambda.SystemLogLevel.INFO),
+      reservedConcurrentExecutions: reserved,
+      environment: { ...powertoolsEnv, ...props.environment },
+      deadLetterQueueEnabled: wantsOwnQueue ? undefined : props.deadLetterQueueEnabled,
+    };
+    return { stage, isProd, metricsNamespace, functionProps, wantsOwnQueue };
+  }
+
   /** The resolved deployment stage. */
   public readonly stage: DeploymentStage;
   /** The service name (`POWERTOOLS_SERVICE_NAME`). */
@@ -307,95 +396,6 @@ export class PowertoolsFunction extends lambda.Function {
   public addEnvironment(key: string, value: string, options?: lambda.EnvironmentOptions): this {
     assertNotPlaintextSecret(this, key, value);
     return super.addEnvironment(key, value, options);
-  }
-
-  /** Validates the props and computes what `lambda.Function` gets (runs before `super`). */
-  private static plan(scope: Construct, id: string, props: PowertoolsFunctionProps): FunctionPlan {
-    // A throwaway scope for error paths: `[<path>/<id>]` is what the errors show.
-    const errorScope = { node: { path: scope.node.path ? `${scope.node.path}/${id}` : id } } as unknown as Construct;
-
-    if (!isUnresolved(props.serviceName) && (props.serviceName ?? '').trim() === '') {
-      throw new ConstructValidationError(errorScope, {
-        prop: 'serviceName',
-        received: props.serviceName,
-        allowed: 'a non-empty name, e.g. \'orders\'',
-      });
-    }
-    const timeout = props.timeout ?? PowertoolsFunction.DEFAULT_TIMEOUT;
-    if (!timeout.isUnresolved() && timeout.toSeconds() > 15 * 60) {
-      throw new ConstructValidationError(errorScope, {
-        prop: 'timeout',
-        received: timeout,
-        allowed: 'at most 15 minutes (the Lambda maximum); keep it short for synchronous APIs',
-      });
-    }
-
-    const stage = DeploymentStages.resolve(scope, props.stage);
-    const isProd = stage === DeploymentStage.PROD;
-    const runtime = props.runtime ?? lambda.Runtime.NODEJS_24_X;
-    const language = languageOf(runtime);
-    if (!props.powertoolsLayer && props.powertoolsLayerEnabled !== false) {
-      assertLayerRuntime(errorScope, runtime);
-    }
-
-    const reserved = props.reservedConcurrentExecutions ??
-      (isProd ? PowertoolsFunction.PROD_RESERVED_CONCURRENCY : PowertoolsFunction.DEV_RESERVED_CONCURRENCY);
-    const provisioned = props.provisionedConcurrentExecutions;
-    if (provisioned !== undefined && !isUnresolved(provisioned) && !isUnresolved(reserved) && provisioned > reserved) {
-      throw new ConstructValidationError(errorScope, {
-        prop: 'provisionedConcurrentExecutions',
-        received: provisioned,
-        allowed: `at most the reserved concurrency (${reserved})`,
-        hint: 'Raise `reservedConcurrentExecutions` or lower the provisioned concurrency',
-      });
-    }
-
-    // LAM-2 / LAM-7: log level by stage, through Lambda's JSON logging controls and Powertools.
-    const appLevel = props.applicationLogLevelV2 ??
-      (isProd ? lambda.ApplicationLogLevel.WARN : lambda.ApplicationLogLevel.DEBUG);
-    const tracingOn = props.tracing !== lambda.Tracing.DISABLED;
-    const metricsNamespace = props.metricsNamespace ?? props.serviceName;
-    const powertoolsEnv: { [key: string]: string } = {
-      POWERTOOLS_SERVICE_NAME: props.serviceName,
-      POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
-      POWERTOOLS_LOG_LEVEL: powertoolsLogLevel(appLevel, language),
-    };
-    if (language === PowertoolsLanguageKind.PYTHON) {
-      powertoolsEnv.POWERTOOLS_TRACE_DISABLED = tracingOn ? 'false' : 'true';
-    } else {
-      powertoolsEnv.POWERTOOLS_TRACE_ENABLED = tracingOn ? 'true' : 'false';
-    }
-
-    // LAM-5: the construct makes its own DLQ unless the user passed a queue or a topic or turned it off.
-    const wantsOwnQueue = props.deadLetterQueue === undefined && props.deadLetterTopic === undefined &&
-      props.deadLetterQueueEnabled !== false;
-
-    // Our own props and the ones replaced after super are not passed on to lambda.Function.
-    const {
-      serviceName: _serviceName, stage: _stage, metricsNamespace: _metricsNamespace,
-      powertoolsLayerEnabled: _layerEnabled, powertoolsLayerVersion: _layerVersion, powertoolsLayer: _layer,
-      secrets: _secrets, provisionedConcurrentExecutions: _provisioned, latencyBudget: _budget,
-      alarmActions: _alarmActions, logGroupEncryptionKey: _logKey, deadLetterQueueEncryptionKey: _dlqKey,
-      logRetention: _logRetention,
-      // async invocation settings are applied after super, once the dead-letter queue exists
-      retryAttempts: _retryAttempts, maxEventAge: _maxEventAge, onFailure: _onFailure, onSuccess: _onSuccess,
-      ...functionOptions
-    } = props;
-    const functionProps: lambda.FunctionProps = {
-      ...functionOptions,
-      runtime,
-      timeout,
-      memorySize: props.memorySize ?? PowertoolsFunction.DEFAULT_MEMORY_SIZE,
-      architecture: props.architecture ?? lambda.Architecture.ARM_64,
-      tracing: props.tracing ?? lambda.Tracing.ACTIVE,
-      loggingFormat: props.loggingFormat ?? lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: appLevel,
-      systemLogLevelV2: props.systemLogLevelV2 ?? (isProd ? lambda.SystemLogLevel.WARN : lambda.SystemLogLevel.INFO),
-      reservedConcurrentExecutions: reserved,
-      environment: { ...powertoolsEnv, ...props.environment },
-      deadLetterQueueEnabled: wantsOwnQueue ? undefined : props.deadLetterQueueEnabled,
-    };
-    return { stage, isProd, metricsNamespace, functionProps, wantsOwnQueue };
   }
 
   /**

@@ -15,7 +15,9 @@ import { ConstructValidationError } from '../core/private/errors';
  *   (powertools-lambda-python docs/index.md, layer version 27 for both architectures).
  *
  * China and GovCloud regions publish these layers from other accounts: for those, pass
- * `powertoolsLayer` yourself.
+ * `powertoolsLayer` yourself. A stack with an explicit China or GovCloud region is refused at
+ * synth time; an environment-agnostic stack (region unknown) gets the commercial-partition
+ * accounts.
  */
 export class PowertoolsLayerVersions {
   /** The pinned version of `AWSLambdaPowertoolsTypeScriptV2` (confirmed 2026-11-27). */

@@ -21,10 +21,10 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { createOrdersTable } from './helpers';
 import { DeploymentStage, PowertoolsFunction } from '../../src';
 import { handlerAssetPath } from '../../src/core/private/assets';
 import { MotoServer, startMoto } from '../setup/moto';
-import { createOrdersTable } from './helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
 const PYTHON = path.join(ROOT, '.venv', 'bin', 'python');
@@ -205,6 +205,23 @@ describe.each<[string, Language, string, string, string]>([
       const names = metricNames(r);
       expect(names.filter((n: string) => n === 'ColdStart')).toHaveLength(1);
       expect(names.filter((n: string) => n === 'OrderProcessed')).toHaveLength(2);
+    }
+  });
+
+  test('[LAM-1] Powertools objects outlive an invocation: one ColdStart metric, then warm invocations', () => {
+    for (const r of [prod, dev]) {
+      const coldStartDocs = emf(r).filter((d) => d.ColdStart !== undefined);
+      expect(coldStartDocs).toHaveLength(1);
+      // and it comes before the second OrderProcessed, i.e. with the first invocation
+      const docs = emf(r);
+      const processed = docs.filter((d) => d.OrderProcessed !== undefined);
+      expect(docs.indexOf(coldStartDocs[0])).toBeLessThan(docs.indexOf(processed[1]));
+    }
+    if (language === 'python') {
+      // Logger's cold_start key: true on every line of the first invocation, false afterwards
+      const byRequest = (id: string) => logLines(dev).filter((d) => d.function_request_id === id).map((d) => d.cold_start);
+      expect(new Set(byRequest('req-1'))).toEqual(new Set([true]));
+      expect(new Set([...byRequest('req-2'), ...byRequest('req-3')])).toEqual(new Set([false]));
     }
   });
 

@@ -6,8 +6,8 @@
  */
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { MotoServer, startMoto } from '../setup/moto';
 import { createOrdersTable } from './helpers';
+import { MotoServer, startMoto } from '../setup/moto';
 
 // Count constructions of the SDK client and of the Powertools classes, delegating to the real ones.
 jest.mock('@aws-sdk/client-dynamodb', () => {

@@ -6,13 +6,14 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { PowertoolsFunction, PowertoolsLayerVersions } from '../../src';
 import { DEV, LANGUAGES, newFunction, newStack, PROD, STACK_KINDS } from './helpers';
+import { PowertoolsFunction, PowertoolsLayerVersions } from '../../src';
 
 /** Renders a (possibly tokenized) string with `${AWS::Partition}`-style placeholders. */
 function render(stack: Stack, value: string): string {
@@ -67,13 +68,34 @@ describe.each(STACK_KINDS)('in a stack with %s', (_kind, env) => {
       expect(stack.resolve(fn.powertoolsLayer!.layerVersionArn)).toEqual(layers[0]);
     });
 
-    test('[LAM-4] timeout is 10 seconds; [COST-1] memory is 512 MiB on arm64', () => {
+    test('[LAM-4] timeout is 10 seconds', () => {
       const stack = newStack(env);
       newFunction(stack, {}, runtime);
+      expect(functionProps(Template.fromStack(stack)).Timeout).toBe(10);
+    });
+
+    test('[LAM-4] fails when the timeout is over 15 minutes', () => {
+      expect(() => newFunction(newStack(env), { timeout: Duration.seconds(901) }, runtime))
+        .toThrow('[TestStack/Orders] timeout: received 15 minutes 1 second; allowed: at most 15 minutes');
+    });
+
+    test('[COST-1] memory is set explicitly: 512 MiB on arm64', () => {
+      const stack = newStack(env);
+      const fn = newFunction(stack, {}, runtime);
       const props = functionProps(Template.fromStack(stack));
-      expect(props.Timeout).toBe(10);
+      expect(props.MemorySize).toBe(PowertoolsFunction.DEFAULT_MEMORY_SIZE);
       expect(props.MemorySize).toBe(512);
       expect(props.Architectures).toEqual(['arm64']);
+      expect(fn.architecture).toBe(lambda.Architecture.ARM_64);
+    });
+
+    test('[CDK-5] fails on a plaintext secret in the environment, and passes a secret by ARN instead', () => {
+      expect(() => newFunction(newStack(env), { environment: { API_KEY: 'sk_live_123' } }, runtime))
+        .toThrow("[TestStack/Orders] environment.API_KEY: received '<plaintext value, redacted>'");
+      const stack = newStack(env);
+      const secret = new secretsmanager.Secret(stack, 'ApiKey');
+      newFunction(stack, { secrets: { API_KEY: secret } }, runtime);
+      expect(functionProps(Template.fromStack(stack)).Environment.Variables.API_KEY_SECRET_ARN).toEqual(stack.resolve(secret.secretArn));
     });
 
     test('[LAM-5] an SSE, TLS-only SQS dead-letter queue with bounded retries, event age and a depth alarm', () => {
@@ -150,6 +172,17 @@ describe.each(STACK_KINDS)('in a stack with %s', (_kind, env) => {
       expect(fn.logGroup).toBe(fn.functionLogGroup);
       // no LogRetention custom resource, even after reading fn.logGroup
       Template.fromStack(prod).resourceCountIs('Custom::LogRetention', 0);
+    });
+
+    test('[CDK-2] PROD retains the log group and the dead-letter queue; DEV deletes them with the stack', () => {
+      const prod = newStack(env);
+      newFunction(prod, { stage: PROD }, runtime);
+      const dev = newStack(env);
+      newFunction(dev, { stage: DEV }, runtime);
+      for (const type of ['AWS::Logs::LogGroup', 'AWS::SQS::Queue']) {
+        Template.fromStack(prod).hasResource(type, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+        Template.fromStack(dev).hasResource(type, { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+      }
     });
 
     test('[IAM-1] the role has no managed policy; its only wildcard is X-Ray\'s', () => {
@@ -300,6 +333,34 @@ describe('overrides', () => {
       Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']),
       Resource: stack.resolve(key.keyArn),
     }));
+  });
+
+  test('[LAM-5] a dead-letter topic replaces the queue (no queue, no queue alarm)', () => {
+    const stack = newStack();
+    const topic = new sns.Topic(stack, 'Failures');
+    const fn = newFunction(stack, { deadLetterTopic: topic });
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::SQS::Queue', 0);
+    expect(fn.deadLetterQueueAlarm).toBeUndefined();
+    expect(functionProps(t).DeadLetterConfig).toEqual({ TargetArn: stack.resolve(topic.topicArn) });
+  });
+
+  test('[LAM-5] onFailure replaces the queue as the on-failure destination (the queue stays the DLQ)', () => {
+    const stack = newStack();
+    const other = new sqs.Queue(stack, 'Other', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    const fn = newFunction(stack, { onFailure: new destinations.SqsDestination(other) });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { DestinationConfig: { OnFailure: { Destination: stack.resolve(other.queueArn) } } });
+    expect(functionProps(t).DeadLetterConfig).toEqual({ TargetArn: stack.resolve(fn.deadLetterQueue!.queueArn) });
+  });
+
+  test('[LAM-7] systemLogLevelV2 overrides the stage default (PROD WARN, DEV INFO)', () => {
+    const dev = newStack();
+    newFunction(dev, { stage: DEV });
+    const custom = newStack();
+    newFunction(custom, { systemLogLevelV2: lambda.SystemLogLevel.DEBUG });
+    expect(functionProps(Template.fromStack(dev)).LoggingConfig.SystemLogLevel).toBe('INFO');
+    expect(functionProps(Template.fromStack(custom)).LoggingConfig.SystemLogLevel).toBe('DEBUG');
   });
 
   test('[LAM-7] reservedConcurrentExecutions overrides the stage default', () => {

@@ -35,7 +35,7 @@ function errors(pack: Pack, stack: Stack): string[] {
 }
 
 describe.each([DeploymentStage.PROD, DeploymentStage.DEV])('reference PowertoolsFunction stack (%s)', (stage) => {
-  test.each(PACKS)('[LAM-2] %s reports 0 errors once the listed findings are acknowledged', (_name, pack) => {
+  test.each(PACKS)('%s reports 0 errors once the listed findings are acknowledged', (_name, pack) => {
     expect(errors(pack(), referenceStack(stage, true))).toEqual([]);
   });
 

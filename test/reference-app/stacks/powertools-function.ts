@@ -15,8 +15,11 @@ const PYTHON_HANDLER = [
   '',
 ].join('\n');
 
-/** What every PowertoolsFunction of this stack acknowledges, for the function with construct id `id`. */
-function functionAcknowledgements(id: string): Acknowledgement[] {
+/**
+ * What every PowertoolsFunction acknowledges, for the function at construct path `id` (relative to
+ * its stack). Shared by every reference stack that deploys a function.
+ */
+export function functionAcknowledgements(id: string): Acknowledgement[] {
   return [
     {
       path: `${id}/ServiceRole/DefaultPolicy/Resource`,

@@ -1,6 +1,7 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { DeploymentStage, PresignedUrlIssuer, SecureBucket } from '../../../src';
 import { Acknowledgement, ReferenceStackSpec } from '../stack-spec';
+import { functionAcknowledgements } from './powertools-function';
 
 const REGULATED_PACKS = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
 
@@ -17,43 +18,12 @@ const ACCESS_LOGS_KMS_REASON =
 /** Findings of the presigned-URL issuer's function (a PowertoolsFunction) no default can fix. */
 const ISSUER = 'UploadUrls/Function';
 const issuerAcknowledgements: Acknowledgement[] = [
-  {
-    path: `${ISSUER}/ServiceRole/DefaultPolicy/Resource`,
-    id: 'AwsSolutions-IAM5[Resource::*]',
-    reason: 'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, AWS requires Resource "*".',
-  },
+  ...functionAcknowledgements(ISSUER),
   {
     path: `${ISSUER}/ServiceRole/DefaultPolicy/Resource`,
     id: 'AwsSolutions-IAM5[Resource::<Uploads4F6EB0FD.Arn>/uploads/*]',
     reason: 'A presigned URL carries the permissions of its signer, so the issuer must be able to read and write every user\'s prefix under uploads/; the handler confines each caller to uploads/<caller id>/ (tested), and the actions are only s3:GetObject, s3:PutObject and s3:AbortMultipartUpload.',
   },
-  {
-    path: `${ISSUER}/DeadLetterQueue/Resource`,
-    id: 'Serverless-SQSRedrivePolicy',
-    reason: 'This queue is the function\'s dead-letter queue, the end of the failure path; an alarm watches its depth.',
-  },
-  ...REGULATED_PACKS.flatMap((pack) => [
-    {
-      path: `${ISSUER}/ServiceRole/DefaultPolicy/Resource`,
-      id: `${pack}-IAMNoInlinePolicy`,
-      reason: 'The role\'s policy is the CDK grant policy of this one role, with least-privilege statements (its log group, its queue, uploads/* of one bucket); a managed policy would carry the same statements.',
-    },
-    {
-      path: `${ISSUER}/Resource`,
-      id: `${pack}-LambdaInsideVPC`,
-      reason: 'The issuer signs URLs locally and calls only the public S3 endpoint; regulated workloads pass `vpc` (a lambda.FunctionOptions prop PresignedUrlIssuer accepts) with an S3 gateway endpoint.',
-    },
-    {
-      path: `${ISSUER}/LogGroup/Resource`,
-      id: `${pack}-CloudWatchLogGroupEncrypted`,
-      reason: 'CloudWatch Logs encrypts log data at rest with its own keys; the issuer logs no object contents or URLs.',
-    },
-  ]),
-  ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({
-    path: `${ISSUER}/DeadLetterQueueAlarm/Resource`,
-    id: `${pack}-CloudWatchAlarmAction`,
-    reason: 'Where alarms notify (SNS topic, chat, pager) is the team\'s choice: pass `alarmActions` through PowertoolsFunction.',
-  })),
 ];
 
 /**

@@ -3,7 +3,7 @@ import { PowertoolsFunction, SingleTable } from '../../../src';
 import { handlerAssetPath } from '../../../src/core/private/assets';
 import { ORDERS_MODEL } from '../../single-table/model';
 import { ReferenceStackSpec } from '../stack-spec';
-import { powertoolsFunctionStack } from './powertools-function';
+import { functionAcknowledgements } from './powertools-function';
 
 const BACKUP_PLAN_REASON =
   'DEV only: a DEV table is disposable (RemovalPolicy.DESTROY) and keeps 35 days of point-in-time recovery; PROD ' +
@@ -48,8 +48,6 @@ export const singleTableStack: ReferenceStackSpec = {
         '<table ARN>/index/<name>, so the grant names them with /index/* under this one table.',
     },
     // The function's own findings, acknowledged with the reasons of the PowertoolsFunction stack.
-    ...powertoolsFunctionStack.acknowledgements
-      .filter((a) => a.path.startsWith('OrdersApi/'))
-      .map((a) => ({ ...a, path: a.path.replace(/^OrdersApi\//, 'OrdersHandler/') })),
+    ...functionAcknowledgements('OrdersHandler'),
   ],
 };
