@@ -1,0 +1,19 @@
+"""Every stack of the reference app (same order as test/reference-app/stacks/index.ts)."""
+from .core import build_core
+from .platform import build_platform
+from .powertools_function import build_powertools_function
+from .secure_bucket import build_secure_bucket
+from .single_table import build_single_table
+
+# (name, build(stack, stage)) — the name gives the stack name CloudPatterns-<name>-<Prod|Dev>
+REFERENCE_STACKS = [
+    ("Core", build_core),
+    ("PowertoolsFunction", build_powertools_function),
+    ("SecureBucket", build_secure_bucket),
+    ("SingleTable", build_single_table),
+]
+
+# Stacks built with the fixture platform library (test/platform-lib/test/platform-app.ts in TypeScript).
+PLATFORM_STACKS = [
+    ("PlatformLib", build_platform),
+]

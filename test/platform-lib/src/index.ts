@@ -1,0 +1,4 @@
+export * from './tags';
+export * from './function';
+export * from './bucket';
+export * from './table';
