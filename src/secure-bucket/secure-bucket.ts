@@ -51,7 +51,8 @@ export interface SecureBucketProps extends s3.BucketProps {
 
   /**
    * Age at which current objects move to Glacier Flexible Retrieval (with
-   * `INFREQUENT_ACCESS_THEN_GLACIER`). Must be later than `infrequentAccessAfter`.
+   * `INFREQUENT_ACCESS_THEN_GLACIER`). Must be at least 30 days after `infrequentAccessAfter`
+   * (S3 refuses a shorter stay in Standard-IA).
    *
    * @default Duration.days(90)
    */

@@ -383,8 +383,41 @@ describe('[S3-4] [COST-3] lifecycle', () => {
 
   test('[S3-4] fails for Glacier before Infrequent Access', () => {
     expect(() => build({ infrequentAccessAfter: Duration.days(60), glacierAfter: Duration.days(45) })).toThrow(
-      '[Stack/Assets] glacierAfter: received 45 days; allowed: later than the Infrequent Access transition (60 days) for GLACIER. Glacier comes after Infrequent Access, not before',
+      '[Stack/Assets] glacierAfter: received 45 days; allowed: at least 90 days for GLACIER: 30 days or more after the Infrequent Access transition (60 days). Glacier comes after Infrequent Access',
     );
+  });
+
+  test('[S3-4] fails for Glacier less than 30 days after Infrequent Access (S3 refuses it at deploy time)', () => {
+    expect(() => build({ infrequentAccessAfter: Duration.days(60), glacierAfter: Duration.days(89) })).toThrow(
+      '[Stack/Assets] glacierAfter: received 89 days; allowed: at least 90 days for GLACIER: 30 days or more after the Infrequent Access transition (60 days)',
+    );
+    // the default Glacier age (90) counts too when only the Infrequent Access age moves
+    expect(() => build({ infrequentAccessAfter: Duration.days(61) })).toThrow(
+      '[Stack/Assets] glacierAfter: received 90 days; allowed: at least 91 days for GLACIER',
+    );
+    // the same rule for your own rules, noncurrent transitions and the other Glacier classes
+    expect(() =>
+      build({
+        lifecycleRules: [
+          {
+            noncurrentVersionTransitions: [
+              { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) },
+              { storageClass: s3.StorageClass.DEEP_ARCHIVE, transitionAfter: Duration.days(45) },
+            ],
+          },
+        ],
+      }),
+    ).toThrow(
+      '[Stack/Assets] lifecycleRules[0].noncurrentVersionTransitions[1].transitionAfter: received 45 days; allowed: at least 60 days for DEEP_ARCHIVE',
+    );
+  });
+
+  test('[S3-4] Glacier exactly 30 days after Infrequent Access is accepted', () => {
+    const [rule] = rules({ infrequentAccessAfter: Duration.days(60), glacierAfter: Duration.days(90) });
+    expect(rule.Transitions).toEqual([
+      { StorageClass: 'STANDARD_IA', TransitionInDays: 60 },
+      { StorageClass: 'GLACIER', TransitionInDays: 90 },
+    ]);
   });
 
   test('[S3-4] fails for an expiration before the last transition', () => {
