@@ -103,8 +103,8 @@ export interface SecureBucketProps extends s3.BucketProps {
 
   /**
    * Age at which the access-log objects the construct's log bucket holds expire.
-   * Must be later than 90 days (their Glacier transition). Ignored when you pass
-   * `serverAccessLogsBucket`.
+   * Must be later than 90 days (their Glacier transition). Has no effect (a warning says so) when
+   * you pass `serverAccessLogsBucket`.
    *
    * @default - access logs are kept
    */
@@ -384,6 +384,13 @@ export class SecureBucket extends s3.Bucket {
 
     this.accessLogsBucket = props.serverAccessLogsBucket ?? this.createAccessLogsBucket(props, removalPolicy!, autoDeleteObjects!);
     this.logTo(this.accessLogsBucket, props);
+    if (props.serverAccessLogsBucket && props.accessLogsExpiration !== undefined) {
+      addWarning(
+        this,
+        'secureBucketAccessLogsExpirationIgnored',
+        `${this.node.path}: accessLogsExpiration has no effect with serverAccessLogsBucket; set the expiration in the lifecycle rules of the log bucket you pass`,
+      );
+    }
 
     if (props.versioned === false) {
       addWarning(this, 'secureBucketUnversioned', `${this.node.path}: versioning is off (S3-1); overwritten or deleted objects cannot be recovered`);

@@ -289,6 +289,20 @@ describe('[S3-3] public access, TLS, ownership, access logs', () => {
     Annotations.fromStack(stack).hasWarning('/Stack/Assets', Match.stringLikeRegexp('server access logs bucket is imported'));
   });
 
+  test('[S3-3] accessLogsExpiration with a log bucket you pass has no effect, with a warning', () => {
+    const stack = newStack();
+    const shared = new s3.Bucket(stack, 'SharedLogs', { objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED });
+    const { template } = build({ serverAccessLogsBucket: shared, accessLogsExpiration: Duration.days(400) }, stack);
+    const sharedId = stack.getLogicalId(shared.node.defaultChild as s3.CfnBucket);
+    expect(template.toJSON().Resources[sharedId].Properties.LifecycleConfiguration).toBeUndefined();
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Assets',
+      Match.stringLikeRegexp(
+        'Stack/Assets: accessLogsExpiration has no effect with serverAccessLogsBucket.*\\[ack: cdk-cloud-patterns:secureBucketAccessLogsExpirationIgnored\\]',
+      ),
+    );
+  });
+
   test('[S3-3] fails for a KMS-encrypted log bucket', () => {
     const stack = newStack();
     const kmsLogs = new s3.Bucket(stack, 'KmsLogs', { encryption: s3.BucketEncryption.KMS });
