@@ -1,4 +1,4 @@
-import { App, Duration, RemovalPolicy, Stack, Token, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { DeploymentStage, SecureBucket, SecureBucketProps, StorageTiering } from '../../src';
 
@@ -251,7 +251,9 @@ describe('[S3-3] public access, TLS, ownership, access logs', () => {
   });
 
   test('[S3-3] a token minimum TLS version is not validated', () => {
-    const { template } = build({ minimumTLSVersion: Token.asNumber({ Ref: 'Tls' }) });
+    const stack = newStack();
+    const tls = new CfnParameter(stack, 'Tls', { type: 'Number' }).valueAsNumber;
+    const { template } = build({ minimumTLSVersion: tls }, stack);
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Condition: { NumericLessThan: { 's3:TlsVersion': { Ref: 'Tls' } } } })]) },
     });
@@ -478,10 +480,28 @@ describe('[S3-4] [COST-3] lifecycle', () => {
   });
 
   test('[S3-4] tokens are not validated', () => {
-    const days = Token.asNumber({ Ref: 'IaDays' });
-    const [rule] = rules({ infrequentAccessAfter: Duration.days(days), expiration: Duration.days(Token.asNumber({ Ref: 'Exp' })) });
-    expect(rule.Transitions[0]).toEqual({ StorageClass: 'STANDARD_IA', TransitionInDays: { Ref: 'IaDays' } });
+    const stack = newStack();
+    const days = (name: string) => Duration.days(new CfnParameter(stack, name, { type: 'Number' }).valueAsNumber);
+    const { bucket, template } = build(
+      {
+        infrequentAccessAfter: days('IaDays'),
+        glacierAfter: days('GlacierDays'),
+        expiration: days('Exp'),
+        noncurrentVersionExpiration: days('NoncurrentExp'),
+        abortIncompleteMultipartUploadAfter: days('AbortDays'),
+        accessLogsExpiration: days('LogsExp'),
+      },
+      stack,
+    );
+    const [rule] = mainBucket(template, stack, bucket).Properties.LifecycleConfiguration.Rules;
+    expect(rule.Transitions).toEqual([
+      { StorageClass: 'STANDARD_IA', TransitionInDays: { Ref: 'IaDays' } },
+      { StorageClass: 'GLACIER', TransitionInDays: { Ref: 'GlacierDays' } },
+    ]);
     expect(rule.ExpirationInDays).toEqual({ Ref: 'Exp' });
+    expect(rule.NoncurrentVersionExpiration).toEqual({ NoncurrentDays: { Ref: 'NoncurrentExp' } });
+    expect(rule.AbortIncompleteMultipartUpload).toEqual({ DaysAfterInitiation: { Ref: 'AbortDays' } });
+    expect(accessLogs(template, stack, bucket).Properties.LifecycleConfiguration.Rules[0].ExpirationInDays).toEqual({ Ref: 'LogsExp' });
   });
 });
 
@@ -556,8 +576,9 @@ describe('[S3-5] CORS', () => {
   });
 
   test('[S3-5] token origins are not validated', () => {
-    const origin = Token.asString({ Ref: 'Origin' });
-    expect(cors({ corsAllowedOrigins: [origin] }).CorsRules[0].AllowedOrigins).toEqual([{ Ref: 'Origin' }]);
+    const stack = newStack();
+    const origin = new CfnParameter(stack, 'Origin').valueAsString;
+    expect(cors({ corsAllowedOrigins: [origin] }, stack).CorsRules[0].AllowedOrigins).toEqual([{ Ref: 'Origin' }]);
   });
 });
 
