@@ -608,6 +608,11 @@ describe('[CDK-2] removal by stage', () => {
     }
   });
 
+  test('[CDK-2] PROD with KMS retains the key it created', () => {
+    const { template } = build({ encryption: s3.BucketEncryption.KMS });
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
   test('[CDK-2] DEV with KMS destroys the key it created', () => {
     const { template } = build({ stage: DeploymentStage.DEV, encryption: s3.BucketEncryption.KMS });
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete' });
