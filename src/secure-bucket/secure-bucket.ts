@@ -236,6 +236,14 @@ export class SecureBucket extends s3.Bucket {
 
     // S3-5: CORS
     const cors: s3.CorsRule[] = [];
+    if (props.corsAllowedOrigins && props.corsAllowedOrigins.length === 0) {
+      throw new ConstructValidationError(self, {
+        prop: 'corsAllowedOrigins',
+        received: [],
+        allowed: "at least one explicit https:// origin such as 'https://app.example.com'",
+        hint: 'Leave `corsAllowedOrigins` out for no CORS rule (S3 refuses a rule without origins)',
+      });
+    }
     if (props.corsAllowedOrigins) {
       cors.push({
         id: 'PresignedUploadsAndDownloads',

@@ -556,6 +556,12 @@ describe('[S3-5] CORS', () => {
     expect(() => build({ corsAllowedOrigins: [origin] })).toThrow(message);
   });
 
+  test('[S3-5] fails for an empty corsAllowedOrigins list', () => {
+    expect(() => build({ corsAllowedOrigins: [] })).toThrow(
+      "[Stack/Assets] corsAllowedOrigins: received []; allowed: at least one explicit https:// origin such as 'https://app.example.com'. Leave `corsAllowedOrigins` out for no CORS rule",
+    );
+  });
+
   test('[S3-5] fails for a wildcard origin in DEV too', () => {
     expect(() => build({ stage: DeploymentStage.DEV, corsAllowedOrigins: ['*'] })).toThrow(
       "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received '*'; allowed: an explicit https:// origin such as 'https://app.example.com', or 'http://localhost[:port]' (no '*', no path)",
