@@ -51,7 +51,8 @@ export interface SecureBucketProps extends s3.BucketProps {
 
   /**
    * Age at which current objects move to Glacier Flexible Retrieval (with
-   * `INFREQUENT_ACCESS_THEN_GLACIER`). Must be later than `infrequentAccessAfter`.
+   * `INFREQUENT_ACCESS_THEN_GLACIER`). Must be at least 30 days after `infrequentAccessAfter`
+   * (S3 refuses a shorter stay in Standard-IA).
    *
    * @default Duration.days(90)
    */
@@ -102,8 +103,8 @@ export interface SecureBucketProps extends s3.BucketProps {
 
   /**
    * Age at which the access-log objects the construct's log bucket holds expire.
-   * Must be later than 90 days (their Glacier transition). Ignored when you pass
-   * `serverAccessLogsBucket`.
+   * Must be later than 90 days (their Glacier transition). Has no effect (a warning says so) when
+   * you pass `serverAccessLogsBucket`.
    *
    * @default - access logs are kept
    */
@@ -235,6 +236,14 @@ export class SecureBucket extends s3.Bucket {
 
     // S3-5: CORS
     const cors: s3.CorsRule[] = [];
+    if (props.corsAllowedOrigins && props.corsAllowedOrigins.length === 0) {
+      throw new ConstructValidationError(self, {
+        prop: 'corsAllowedOrigins',
+        received: [],
+        allowed: "at least one explicit https:// origin such as 'https://app.example.com'",
+        hint: 'Leave `corsAllowedOrigins` out for no CORS rule (S3 refuses a rule without origins)',
+      });
+    }
     if (props.corsAllowedOrigins) {
       cors.push({
         id: 'PresignedUploadsAndDownloads',
@@ -383,6 +392,13 @@ export class SecureBucket extends s3.Bucket {
 
     this.accessLogsBucket = props.serverAccessLogsBucket ?? this.createAccessLogsBucket(props, removalPolicy!, autoDeleteObjects!);
     this.logTo(this.accessLogsBucket, props);
+    if (props.serverAccessLogsBucket && props.accessLogsExpiration !== undefined) {
+      addWarning(
+        this,
+        'secureBucketAccessLogsExpirationIgnored',
+        `${this.node.path}: accessLogsExpiration has no effect with serverAccessLogsBucket; set the expiration in the lifecycle rules of the log bucket you pass`,
+      );
+    }
 
     if (props.versioned === false) {
       addWarning(this, 'secureBucketUnversioned', `${this.node.path}: versioning is off (S3-1); overwritten or deleted objects cannot be recovered`);

@@ -86,6 +86,12 @@ describe('[IAM-2] grantReadWriteOwnPrefix, simulated', () => {
     expect(await decide(policy, action, `uploads/${ALICE}/photos/cat.jpg`, BOB)).toBe('ImplicitlyDenied');
   });
 
+  test('[IAM-2] a neighbour whose id starts with the caller\'s id is still another prefix', async () => {
+    // the grant ends in `${aws:userid}/*`: without the slash, alice would reach alice2's objects
+    expect(await decide(policy, 's3:GetObject', `uploads/${ALICE}2/photos/cat.jpg`, ALICE)).toBe('ImplicitlyDenied');
+    expect(await decide(policy, 's3:PutObject', `uploads/${ALICE}-old/cat.jpg`, ALICE)).toBe('ImplicitlyDenied');
+  });
+
   test('[IAM-2] outside uploads/ and for other actions everything is denied', async () => {
     expect(await decide(policy, 's3:GetObject', 'private/report.pdf', ALICE)).toBe('ImplicitlyDenied');
     expect(await decide(policy, 's3:GetObject', `uploads/${ALICE}`, ALICE)).toBe('ImplicitlyDenied');

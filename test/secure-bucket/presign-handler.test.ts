@@ -162,6 +162,13 @@ describe('multipart upload', () => {
     expect(done.body.message).toMatch(/^EntityTooSmall: /);
   });
 
+  test('[S3-6] fails with 404 for an upload id S3 does not know', async () => {
+    const aborted = await call('alice', { action: 'abortMultipart', key: 'never.zip', uploadId: 'no-such-upload' });
+    expect(aborted.status).toBe(404);
+    expect(aborted.body.message).toMatch(/^NoSuchUpload: /);
+    // (completeMultipart is not checked here: moto answers an unknown upload id there with an HTML 500)
+  });
+
   test('[S3-6] fails with 400 for bad part numbers and unordered parts', async () => {
     const tooMany = await call('alice', { action: 'partUrls', key: 'x.zip', uploadId: 'u', partNumbers: [0] });
     expect(tooMany.body.message).toBe('partNumbers[0]: received 0; allowed: a whole number from 1 to 10000');

@@ -1,9 +1,12 @@
-import { App, Duration, Stack, Token, aws_kms as kms, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Stack, aws_kms as kms, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { PowertoolsFunction, PresignedUrlIssuerProps, PresignedUrlIssuer, SecureBucket } from '../../src';
 
-function build(props: Partial<PresignedUrlIssuerProps> = {}, bucketProps = {}) {
-  const stack = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
+function newStack(): Stack {
+  return new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
+}
+
+function build(props: Partial<PresignedUrlIssuerProps> = {}, bucketProps = {}, stack = newStack()) {
   const bucket = new SecureBucket(stack, 'Uploads', bucketProps);
   const issuer = new PresignedUrlIssuer(stack, 'Issuer', { bucket, ...props });
   return { stack, bucket, issuer, template: Template.fromStack(stack) };
@@ -106,12 +109,25 @@ describe('PresignedUrlIssuer', () => {
   });
 
   test('[S3-6] tokens are not validated', () => {
-    const { template } = build({
-      allowedContentTypes: [Token.asString({ Ref: 'Type' })],
-      uploadUrlExpiry: Duration.seconds(Token.asNumber({ Ref: 'Expiry' })),
-    });
+    const stack = newStack();
+    const seconds = (name: string) => Duration.seconds(new CfnParameter(stack, name, { type: 'Number' }).valueAsNumber);
+    const { template } = build(
+      {
+        allowedContentTypes: [new CfnParameter(stack, 'Type').valueAsString],
+        downloadUrlExpiry: seconds('DownloadExpiry'),
+        uploadUrlExpiry: seconds('UploadExpiry'),
+      },
+      {},
+      stack,
+    );
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ UPLOAD_URL_EXPIRY_SECONDS: { Ref: 'Expiry' } }) },
+      Environment: {
+        Variables: Match.objectLike({
+          ALLOWED_CONTENT_TYPES: { Ref: 'Type' },
+          DOWNLOAD_URL_EXPIRY_SECONDS: { Ref: 'DownloadExpiry' },
+          UPLOAD_URL_EXPIRY_SECONDS: { Ref: 'UploadExpiry' },
+        }),
+      },
     });
   });
 

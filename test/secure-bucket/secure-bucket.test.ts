@@ -1,4 +1,4 @@
-import { App, Duration, RemovalPolicy, Stack, Token, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { DeploymentStage, SecureBucket, SecureBucketProps, StorageTiering } from '../../src';
 
@@ -251,7 +251,9 @@ describe('[S3-3] public access, TLS, ownership, access logs', () => {
   });
 
   test('[S3-3] a token minimum TLS version is not validated', () => {
-    const { template } = build({ minimumTLSVersion: Token.asNumber({ Ref: 'Tls' }) });
+    const stack = newStack();
+    const tls = new CfnParameter(stack, 'Tls', { type: 'Number' }).valueAsNumber;
+    const { template } = build({ minimumTLSVersion: tls }, stack);
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Condition: { NumericLessThan: { 's3:TlsVersion': { Ref: 'Tls' } } } })]) },
     });
@@ -287,6 +289,20 @@ describe('[S3-3] public access, TLS, ownership, access logs', () => {
     const { bucket } = build({ serverAccessLogsBucket: imported }, stack);
     expect(bucket.accessLogsBucket).toBe(imported);
     Annotations.fromStack(stack).hasWarning('/Stack/Assets', Match.stringLikeRegexp('server access logs bucket is imported'));
+  });
+
+  test('[S3-3] accessLogsExpiration with a log bucket you pass has no effect, with a warning', () => {
+    const stack = newStack();
+    const shared = new s3.Bucket(stack, 'SharedLogs', { objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED });
+    const { template } = build({ serverAccessLogsBucket: shared, accessLogsExpiration: Duration.days(400) }, stack);
+    const sharedId = stack.getLogicalId(shared.node.defaultChild as s3.CfnBucket);
+    expect(template.toJSON().Resources[sharedId].Properties.LifecycleConfiguration).toBeUndefined();
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Assets',
+      Match.stringLikeRegexp(
+        'Stack/Assets: accessLogsExpiration has no effect with serverAccessLogsBucket.*\\[ack: cdk-cloud-patterns:secureBucketAccessLogsExpirationIgnored\\]',
+      ),
+    );
   });
 
   test('[S3-3] fails for a KMS-encrypted log bucket', () => {
@@ -383,8 +399,41 @@ describe('[S3-4] [COST-3] lifecycle', () => {
 
   test('[S3-4] fails for Glacier before Infrequent Access', () => {
     expect(() => build({ infrequentAccessAfter: Duration.days(60), glacierAfter: Duration.days(45) })).toThrow(
-      '[Stack/Assets] glacierAfter: received 45 days; allowed: later than the Infrequent Access transition (60 days) for GLACIER. Glacier comes after Infrequent Access, not before',
+      '[Stack/Assets] glacierAfter: received 45 days; allowed: at least 90 days for GLACIER: 30 days or more after the Infrequent Access transition (60 days). Glacier comes after Infrequent Access',
     );
+  });
+
+  test('[S3-4] fails for Glacier less than 30 days after Infrequent Access (S3 refuses it at deploy time)', () => {
+    expect(() => build({ infrequentAccessAfter: Duration.days(60), glacierAfter: Duration.days(89) })).toThrow(
+      '[Stack/Assets] glacierAfter: received 89 days; allowed: at least 90 days for GLACIER: 30 days or more after the Infrequent Access transition (60 days)',
+    );
+    // the default Glacier age (90) counts too when only the Infrequent Access age moves
+    expect(() => build({ infrequentAccessAfter: Duration.days(61) })).toThrow(
+      '[Stack/Assets] glacierAfter: received 90 days; allowed: at least 91 days for GLACIER',
+    );
+    // the same rule for your own rules, noncurrent transitions and the other Glacier classes
+    expect(() =>
+      build({
+        lifecycleRules: [
+          {
+            noncurrentVersionTransitions: [
+              { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) },
+              { storageClass: s3.StorageClass.DEEP_ARCHIVE, transitionAfter: Duration.days(45) },
+            ],
+          },
+        ],
+      }),
+    ).toThrow(
+      '[Stack/Assets] lifecycleRules[0].noncurrentVersionTransitions[1].transitionAfter: received 45 days; allowed: at least 60 days for DEEP_ARCHIVE',
+    );
+  });
+
+  test('[S3-4] Glacier exactly 30 days after Infrequent Access is accepted', () => {
+    const [rule] = rules({ infrequentAccessAfter: Duration.days(60), glacierAfter: Duration.days(90) });
+    expect(rule.Transitions).toEqual([
+      { StorageClass: 'STANDARD_IA', TransitionInDays: 60 },
+      { StorageClass: 'GLACIER', TransitionInDays: 90 },
+    ]);
   });
 
   test('[S3-4] fails for an expiration before the last transition', () => {
@@ -431,10 +480,28 @@ describe('[S3-4] [COST-3] lifecycle', () => {
   });
 
   test('[S3-4] tokens are not validated', () => {
-    const days = Token.asNumber({ Ref: 'IaDays' });
-    const [rule] = rules({ infrequentAccessAfter: Duration.days(days), expiration: Duration.days(Token.asNumber({ Ref: 'Exp' })) });
-    expect(rule.Transitions[0]).toEqual({ StorageClass: 'STANDARD_IA', TransitionInDays: { Ref: 'IaDays' } });
+    const stack = newStack();
+    const days = (name: string) => Duration.days(new CfnParameter(stack, name, { type: 'Number' }).valueAsNumber);
+    const { bucket, template } = build(
+      {
+        infrequentAccessAfter: days('IaDays'),
+        glacierAfter: days('GlacierDays'),
+        expiration: days('Exp'),
+        noncurrentVersionExpiration: days('NoncurrentExp'),
+        abortIncompleteMultipartUploadAfter: days('AbortDays'),
+        accessLogsExpiration: days('LogsExp'),
+      },
+      stack,
+    );
+    const [rule] = mainBucket(template, stack, bucket).Properties.LifecycleConfiguration.Rules;
+    expect(rule.Transitions).toEqual([
+      { StorageClass: 'STANDARD_IA', TransitionInDays: { Ref: 'IaDays' } },
+      { StorageClass: 'GLACIER', TransitionInDays: { Ref: 'GlacierDays' } },
+    ]);
     expect(rule.ExpirationInDays).toEqual({ Ref: 'Exp' });
+    expect(rule.NoncurrentVersionExpiration).toEqual({ NoncurrentDays: { Ref: 'NoncurrentExp' } });
+    expect(rule.AbortIncompleteMultipartUpload).toEqual({ DaysAfterInitiation: { Ref: 'AbortDays' } });
+    expect(accessLogs(template, stack, bucket).Properties.LifecycleConfiguration.Rules[0].ExpirationInDays).toEqual({ Ref: 'LogsExp' });
   });
 });
 
@@ -489,6 +556,12 @@ describe('[S3-5] CORS', () => {
     expect(() => build({ corsAllowedOrigins: [origin] })).toThrow(message);
   });
 
+  test('[S3-5] fails for an empty corsAllowedOrigins list', () => {
+    expect(() => build({ corsAllowedOrigins: [] })).toThrow(
+      "[Stack/Assets] corsAllowedOrigins: received []; allowed: at least one explicit https:// origin such as 'https://app.example.com'. Leave `corsAllowedOrigins` out for no CORS rule",
+    );
+  });
+
   test('[S3-5] fails for a wildcard origin in DEV too', () => {
     expect(() => build({ stage: DeploymentStage.DEV, corsAllowedOrigins: ['*'] })).toThrow(
       "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received '*'; allowed: an explicit https:// origin such as 'https://app.example.com', or 'http://localhost[:port]' (no '*', no path)",
@@ -509,8 +582,9 @@ describe('[S3-5] CORS', () => {
   });
 
   test('[S3-5] token origins are not validated', () => {
-    const origin = Token.asString({ Ref: 'Origin' });
-    expect(cors({ corsAllowedOrigins: [origin] }).CorsRules[0].AllowedOrigins).toEqual([{ Ref: 'Origin' }]);
+    const stack = newStack();
+    const origin = new CfnParameter(stack, 'Origin').valueAsString;
+    expect(cors({ corsAllowedOrigins: [origin] }, stack).CorsRules[0].AllowedOrigins).toEqual([{ Ref: 'Origin' }]);
   });
 });
 
@@ -538,6 +612,11 @@ describe('[CDK-2] removal by stage', () => {
       }
       template.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
     }
+  });
+
+  test('[CDK-2] PROD with KMS retains the key it created', () => {
+    const { template } = build({ encryption: s3.BucketEncryption.KMS });
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });
 
   test('[CDK-2] DEV with KMS destroys the key it created', () => {

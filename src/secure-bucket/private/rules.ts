@@ -20,6 +20,12 @@ export const CORS_ALLOWED_METHODS: s3.HttpMethods[] = [
 /** S3's minimum age for a transition to a Standard-IA or One Zone-IA class. */
 export const MIN_INFREQUENT_ACCESS_DAYS = 30;
 
+/**
+ * S3's minimum stay in an Infrequent Access class before a later transition: S3 refuses a lifecycle
+ * configuration whose Glacier transition is less than 30 days after its Standard-IA transition.
+ */
+export const MIN_DAYS_IN_INFREQUENT_ACCESS = 30;
+
 const INFREQUENT_ACCESS_CLASSES = new Set([
   s3.StorageClass.INFREQUENT_ACCESS.value,
   s3.StorageClass.ONE_ZONE_INFREQUENT_ACCESS.value,
@@ -85,7 +91,8 @@ export function validateCorsRule(scope: IConstruct, prop: string, rule: s3.CorsR
 
 /**
  * Refuses lifecycle transitions S3 or the pattern would not honour: an Infrequent Access class
- * before 30 days, a Glacier class before (or at) the Infrequent Access transition, and an expiration
+ * before 30 days, a Glacier class less than 30 days after the Infrequent Access transition (S3
+ * refuses such a configuration at deploy time), and an expiration
  * before (or at) the last transition. The same for noncurrent versions.
  *
  * @param name renders the prop an error names from the rule's field, e.g. `transitions[0].transitionAfter`
@@ -126,12 +133,13 @@ function checkTransitions(scope: IConstruct, name: (i: number) => string, transi
   }
   transitions.forEach((t, i) => {
     const d = days(t.after);
-    if (d !== undefined && GLACIER_CLASSES.has(t.storageClass.value) && d <= iaDays!) {
+    const earliest = iaDays! + MIN_DAYS_IN_INFREQUENT_ACCESS;
+    if (d !== undefined && GLACIER_CLASSES.has(t.storageClass.value) && d < earliest) {
       throw new ConstructValidationError(scope, {
         prop: name(i),
         received: t.after,
-        allowed: `later than the Infrequent Access transition (${iaDays} days) for ${t.storageClass.value}`,
-        hint: 'Glacier comes after Infrequent Access, not before',
+        allowed: `at least ${earliest} days for ${t.storageClass.value}: ${MIN_DAYS_IN_INFREQUENT_ACCESS} days or more after the Infrequent Access transition (${iaDays} days)`,
+        hint: 'Glacier comes after Infrequent Access, and S3 requires objects to stay in Infrequent Access for 30 days first',
       });
     }
   });
