@@ -1,7 +1,7 @@
 import { Duration, Token, aws_iam as iam, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DeploymentStage } from '../core/deployment-stage';
-import { handlerAssetPath } from '../core/private/assets';
+import { PatternHandlers } from '../core/handlers';
 import { ConstructValidationError } from '../core/private/errors';
 import { PowertoolsFunction } from '../powertools-function';
 import { USER_PREFIX_KEY_ACTIONS, USER_PREFIX_OBJECT_ACTIONS, USER_PREFIX_ROOT } from './perms';
@@ -112,7 +112,7 @@ export class PresignedUrlIssuer extends Construct {
       ...functionOptions,
       serviceName: serviceName ?? PresignedUrlIssuer.DEFAULT_SERVICE_NAME,
       stage,
-      code: lambda.Code.fromAsset(handlerAssetPath('presign')),
+      code: PatternHandlers.presign(),
       handler: 'index.handler',
       environment: {
         ...functionOptions.environment,

@@ -1,6 +1,5 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { PowertoolsFunction } from '../../../src';
-import { handlerAssetPath } from '../../../src/core/private/assets';
+import { PatternHandlers, PowertoolsFunction } from '../../../src';
 import { Acknowledgement, ReferenceStackSpec } from '../stack-spec';
 
 const PYTHON_HANDLER = [
@@ -74,7 +73,7 @@ export const powertoolsFunctionStack: ReferenceStackSpec = {
   build: (stack, stage) => {
     new PowertoolsFunction(stack, 'OrdersApi', {
       serviceName: 'orders',
-      code: lambda.Code.fromAsset(handlerAssetPath('orders-api')),
+      code: PatternHandlers.ordersApi(),
       handler: 'index.handler',
       environment: { TABLE_NAME: 'orders' },
       stage,

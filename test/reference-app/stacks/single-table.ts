@@ -1,6 +1,4 @@
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { PowertoolsFunction, SingleTable } from '../../../src';
-import { handlerAssetPath } from '../../../src/core/private/assets';
+import { PatternHandlers, PowertoolsFunction, SingleTable } from '../../../src';
 import { ORDERS_MODEL } from '../../single-table/model';
 import { ReferenceStackSpec } from '../stack-spec';
 import { functionAcknowledgements } from './powertools-function';
@@ -20,7 +18,7 @@ export const singleTableStack: ReferenceStackSpec = {
     const table = new SingleTable(stack, 'Orders', { stage, ...ORDERS_MODEL });
     const fn = new PowertoolsFunction(stack, 'OrdersHandler', {
       serviceName: 'orders',
-      code: lambda.Code.fromAsset(handlerAssetPath('orders-table')),
+      code: PatternHandlers.ordersTable(),
       handler: 'index.handler',
       environment: { TABLE_NAME: table.tableName },
       // the prebuilt bundle already contains Powertools
