@@ -86,8 +86,16 @@ export async function createOrder(ddb: DynamoDBDocumentClient, table: string, us
   );
 }
 
-/** Whether `err` is DynamoDB's refusal of a condition (put) or of a transaction. */
+/**
+ * Whether `err` is DynamoDB's refusal of a condition: a conditional put's
+ * `ConditionalCheckFailedException`, or a transaction cancelled because one of its conditions
+ * failed. A transaction cancelled for another reason (`TransactionConflict` with a concurrent
+ * transaction on the same item, throttling) is not a condition failure: it is retryable, so the
+ * caller must not answer "already exists".
+ */
 export function isConditionFailure(err: unknown): boolean {
-  const name = (err as { name?: string } | null)?.name;
-  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] } | null;
+  if (e?.name === 'ConditionalCheckFailedException') return true;
+  if (e?.name !== 'TransactionCanceledException') return false;
+  return (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
 }

@@ -80,6 +80,21 @@ test('[DDB-6] a transaction whose condition fails writes neither item', async ()
   expect(await get('USER#u1', 'PROFILE')).not.toHaveProperty('orderCount');
 });
 
+test('[DDB-6] only a cancelled transaction whose reasons include ConditionalCheckFailed counts as a condition failure', () => {
+  // the shape the SDK gives a TransactionCanceledException (moto cannot produce the other reasons)
+  const cancelled = (...codes: string[]) =>
+    Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException', CancellationReasons: codes.map((Code) => ({ Code })) });
+  expect(isConditionFailure(cancelled('ConditionalCheckFailed', 'None'))).toBe(true);
+  expect(isConditionFailure(cancelled('None', 'ConditionalCheckFailed'))).toBe(true);
+  // a concurrent transaction on the same item, or throttling: retryable, not "already exists"
+  expect(isConditionFailure(cancelled('None', 'TransactionConflict'))).toBe(false);
+  expect(isConditionFailure(cancelled('ThrottlingError', 'None'))).toBe(false);
+  expect(isConditionFailure(Object.assign(new Error('x'), { name: 'TransactionCanceledException' }))).toBe(false);
+  expect(isConditionFailure(Object.assign(new Error('x'), { name: 'ConditionalCheckFailedException' }))).toBe(true);
+  expect(isConditionFailure(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException' }))).toBe(false);
+  expect(isConditionFailure(undefined)).toBe(false);
+});
+
 test('[DDB-6] the newest-first query returns only the user\'s orders, in descending order', async () => {
   // time-sortable order ids (ISO timestamps), inserted out of order, plus items the query must skip
   const ids = ['2026-01-03T10:00:00Z', '2026-01-01T09:00:00Z', '2026-01-02T08:30:00Z', '2025-12-31T23:59:59Z'];
