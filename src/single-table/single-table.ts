@@ -101,7 +101,8 @@ export interface SingleTableProps {
   readonly encryption?: dynamodb.TableEncryption;
 
   /**
-   * The customer-managed KMS key to encrypt the table with.
+   * The customer-managed KMS key to encrypt the table with. Only with `encryption` unset or
+   * CUSTOMER_MANAGED.
    *
    * @default - no customer key (one is created only if `encryption` is CUSTOMER_MANAGED)
    */
@@ -123,7 +124,8 @@ export interface SingleTableProps {
 
   /**
    * The global secondary indexes (at most 20). Each must serve at least one access pattern
-   * (DDB-3). With PROVISIONED billing an index without capacities starts at the table's minimums.
+   * (DDB-3). With PROVISIONED billing an index without capacities starts at the table's minimums;
+   * with on-demand billing an index takes no capacities.
    *
    * @default - no global secondary index
    */
@@ -156,6 +158,7 @@ export interface SingleTableProps {
 
   /**
    * An existing AWS Backup plan to add the table to (for example the organisation's central plan).
+   * Not allowed with `backup: false`.
    *
    * @default - a daily plan with 35-day retention is created when `backup` is on
    */
@@ -321,6 +324,8 @@ export class SingleTable extends SingleTableBase {
     (props.accessPatterns ?? []).forEach((pattern, i) => this.addPattern(pattern, `accessPatterns[${i}]`));
     const capacity = this.checkCapacity(props);
 
+    this.checkEncryption(props);
+
     const removalPolicy = props.removalPolicy ?? (isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
     const pointInTimeRecovery = props.pointInTimeRecovery ?? true;
     if (!pointInTimeRecovery && isProd) {
@@ -371,6 +376,14 @@ export class SingleTable extends SingleTableBase {
       }
     }
 
+    if (props.backup === false && props.backupPlan !== undefined) {
+      throw new ConstructValidationError(this, {
+        prop: 'backupPlan',
+        received: props.backupPlan.node.path,
+        allowed: 'no backupPlan with backup: false (the plan would be ignored)',
+        hint: 'Remove backup: false to add the table to the plan, or remove backupPlan',
+      });
+    }
     if (props.backup ?? (isProd || props.backupPlan !== undefined)) {
       this.backupPlan =
         props.backupPlan ??
@@ -476,6 +489,17 @@ export class SingleTable extends SingleTableBase {
     }
   }
 
+  private checkEncryption(props: SingleTableProps): void {
+    const encryption = props.encryption;
+    if (props.encryptionKey !== undefined && encryption !== undefined && encryption !== dynamodb.TableEncryption.CUSTOMER_MANAGED) {
+      throw new ConstructValidationError(this, {
+        prop: 'encryptionKey',
+        received: props.encryptionKey.node.path,
+        allowed: `no encryptionKey with encryption ${encryption}; a key needs encryption CUSTOMER_MANAGED (or leave encryption unset)`,
+      });
+    }
+  }
+
   private checkCapacity(props: SingleTableProps): { read: CapacityRange; write: CapacityRange; target: number } | undefined {
     const mode = props.billingMode ?? dynamodb.BillingMode.PAY_PER_REQUEST;
     const target = props.targetUtilizationPercent ?? 70;
@@ -489,6 +513,17 @@ export class SingleTable extends SingleTableBase {
           });
         }
       }
+      (props.globalIndexes ?? []).forEach((index, i) => {
+        for (const prop of ['readCapacity', 'writeCapacity'] as const) {
+          if (index[prop] !== undefined) {
+            throw new ConstructValidationError(this, {
+              prop: `globalIndexes[${i}].${prop}`,
+              received: index[prop],
+              allowed: 'nothing with on-demand billing; set billingMode: BillingMode.PROVISIONED to use capacities',
+            });
+          }
+        }
+      });
       return undefined;
     }
     if (!isUnresolved(target) && (target < 20 || target > 90)) {

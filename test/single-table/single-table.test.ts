@@ -181,6 +181,14 @@ describe('backup', () => {
     t.hasResourceProperties('AWS::Backup::BackupSelection', { BackupPlanId: 'plan-1234' });
     expect(table.backupPlan).toBe(plan);
   });
+
+  test('fails for backupPlan with backup: false (the plan would be ignored)', () => {
+    const stack = new Stack(new App(), 'S');
+    const plan = backup.BackupPlan.fromBackupPlanId(stack, 'Central', 'plan-1234');
+    expect(() => new SingleTable(stack, 'Orders', { backup: false, backupPlan: plan })).toThrow(
+      "[S/Orders] backupPlan: received 'S/Central'; allowed: no backupPlan with backup: false (the plan would be ignored). Remove backup: false to add the table to the plan, or remove backupPlan",
+    );
+  });
 });
 
 describe('encryption, stream, insights, name', () => {
@@ -201,6 +209,21 @@ describe('encryption, stream, insights, name', () => {
     template({ encryption: dynamodb.TableEncryption.AWS_MANAGED }).hasResourceProperties(TABLE, {
       SSESpecification: { SSEEnabled: true, KMSMasterKeyId: Match.absent() },
     });
+  });
+
+  test('fails for encryptionKey with an encryption other than CUSTOMER_MANAGED', () => {
+    for (const encryption of [dynamodb.TableEncryption.DEFAULT, dynamodb.TableEncryption.AWS_MANAGED]) {
+      const stack = new Stack(new App(), 'S');
+      const key = new kms.Key(stack, 'Key');
+      expect(() => new SingleTable(stack, 'Orders', { encryption, encryptionKey: key })).toThrow(
+        `[S/Orders] encryptionKey: received 'S/Key'; allowed: no encryptionKey with encryption ${encryption}; a key needs encryption CUSTOMER_MANAGED (or leave encryption unset)`,
+      );
+    }
+    const stack = new Stack();
+    const key = new kms.Key(stack, 'Key');
+    const table = new SingleTable(stack, 'Orders', { encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED, encryptionKey: key });
+    expect(table.encryptionKey).toBe(key);
+    Template.fromStack(stack).resourceCountIs('AWS::KMS::Key', 1);
   });
 
   test('stream, contributorInsights and tableName are passed through', () => {
@@ -307,6 +330,16 @@ describe('[DDB-8] [COST-2] provisioned capacity always auto-scales', () => {
     );
     expect(() => stackWith({ billingMode: dynamodb.BillingMode.PAY_PER_REQUEST, targetUtilizationPercent: 60 })).toThrow(
       '[S/Orders] targetUtilizationPercent: received 60; allowed: nothing with on-demand billing',
+    );
+  });
+
+  test('[COST-2] fails for index capacities with on-demand billing', () => {
+    const onDemand = { ...provisioned, billingMode: undefined, readCapacity: undefined, writeCapacity: undefined };
+    expect(() => stackWith({ ...onDemand, globalIndexes: [gsi(1), { ...gsi(2, false), writeCapacity: 4 }] })).toThrow(
+      '[S/Orders] globalIndexes[1].writeCapacity: received 4; allowed: nothing with on-demand billing; set billingMode: BillingMode.PROVISIONED to use capacities',
+    );
+    expect(() => stackWith({ ...onDemand, globalIndexes: [{ ...gsi(1), readCapacity: 3 }, gsi(2, false)] })).toThrow(
+      '[S/Orders] globalIndexes[0].readCapacity: received 3; allowed: nothing with on-demand billing',
     );
   });
 
