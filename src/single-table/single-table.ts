@@ -430,7 +430,8 @@ export class SingleTable extends SingleTableBase {
    * The entities and access patterns as two Markdown tables, for the team's docs (DDB-1).
    *
    * The entity table has one column per key attribute (table and indexes); the access pattern
-   * table has the index, the key condition, the order and the entities the pattern returns.
+   * table has the index, the key condition, the order and the entities the pattern returns. Each
+   * table gets a Description column when at least one of its rows has a `description`.
    */
   public renderMarkdown(): string {
     return renderMarkdown(this.tableSchema, [...this.indexSchemas.values()], this._entities, this._patterns);

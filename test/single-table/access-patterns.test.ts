@@ -54,6 +54,34 @@ describe('[DDB-1] access patterns documented as code', () => {
     );
   });
 
+  test('[DDB-1] renderMarkdown adds a Description column to a table when one of its rows has a description', () => {
+    const table = build({
+      entities: [{ ...USER, description: 'A | registered user' }, { name: 'Session', partitionKey: 'USER#{userId}', sortKey: 'SESSION#{id}' }],
+      accessPatterns: [
+        { name: 'Get a user profile', partitionKey: 'USER#{userId}', sortKey: KeyCondition.equalTo('PROFILE'), description: 'login page' },
+        { name: 'List sessions', partitionKey: 'USER#{userId}', sortKey: KeyCondition.beginsWith('SESSION#') },
+      ],
+    });
+    expect(table.renderMarkdown()).toBe(
+      [
+        '| Entity | PK | SK | Description |',
+        '| --- | --- | --- | --- |',
+        '| User | `USER#{userId}` | `PROFILE` | A \\| registered user |',
+        '| Session | `USER#{userId}` | `SESSION#{id}` |  |',
+        '',
+        '| Access pattern | Index | Key condition | Order | Returns | Description |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| Get a user profile | table | `PK = USER#{userId} AND SK = PROFILE` | ascending | User | login page |',
+        '| List sessions | table | `PK = USER#{userId} AND begins_with(SK, SESSION#)` | ascending | Session |  |',
+        '',
+      ].join('\n'),
+    );
+    // descriptions only on patterns: the entity table keeps its compact form
+    const patternsOnly = build({ entities: [USER], accessPatterns: [{ name: 'p', partitionKey: 'USER#{id}', description: 'why' }] }).renderMarkdown();
+    expect(patternsOnly).toContain('| Entity | PK | SK |\n');
+    expect(patternsOnly).toContain('| p | table | `PK = USER#{id}` | ascending | User | why |');
+  });
+
   test('[DDB-1] entities and accessPatterns are readable; addAccessPattern appends', () => {
     const table = build({ entities: [USER, ORDER], globalIndexes: [gsi(1)], accessPatterns: [BY_STATUS] });
     table.addAccessPattern({ name: 'profile', partitionKey: 'USER#{id}', sortKey: KeyCondition.equalTo('PROFILE') });

@@ -208,8 +208,12 @@ export function renderMarkdown(
     keyColumns.push(index.partitionKeyName);
     if (index.sortKeyName !== undefined) keyColumns.push(index.sortKeyName);
   }
-  lines.push(`| Entity | ${keyColumns.join(' | ')} |`);
-  lines.push(`|${' --- |'.repeat(keyColumns.length + 1)}`);
+  // a Description column only when the model has descriptions, so a model without them stays compact
+  const entityNotes = entities.some((e) => e.description !== undefined);
+  const patternNotes = patterns.some((p) => p.description !== undefined);
+  const entityColumns = ['Entity', ...keyColumns, ...(entityNotes ? ['Description'] : [])];
+  lines.push(`| ${entityColumns.join(' | ')} |`);
+  lines.push(`|${' --- |'.repeat(entityColumns.length)}`);
   for (const entity of entities) {
     const cells = [cell(entity.name), code(entity.partitionKey), code(entity.sortKey)];
     for (const index of indexes) {
@@ -217,11 +221,13 @@ export function renderMarkdown(
       cells.push(keys ? code(keys.pk) : '');
       if (index.sortKeyName !== undefined) cells.push(keys?.sk !== undefined ? code(keys.sk) : '');
     }
+    if (entityNotes) cells.push(cell(entity.description ?? ''));
     lines.push(`| ${cells.join(' | ')} |`);
   }
   lines.push('');
-  lines.push('| Access pattern | Index | Key condition | Order | Returns |');
-  lines.push('| --- | --- | --- | --- | --- |');
+  const patternColumns = ['Access pattern', 'Index', 'Key condition', 'Order', 'Returns', ...(patternNotes ? ['Description'] : [])];
+  lines.push(`| ${patternColumns.join(' | ')} |`);
+  lines.push(`|${' --- |'.repeat(patternColumns.length)}`);
   for (const pattern of patterns) {
     const index = pattern.indexName === undefined ? table : indexes.find((i) => i.indexName === pattern.indexName);
     const pkName = index?.partitionKeyName ?? 'PK';
@@ -234,7 +240,9 @@ export function renderMarkdown(
     }
     const order = pattern.sortDirection === SortDirection.DESCENDING ? 'descending' : 'ascending';
     const returns = index ? servedEntities(pattern, index, entities).join(', ') : '';
-    lines.push(`| ${cell(pattern.name)} | ${cell(pattern.indexName ?? TABLE_LABEL)} | ${code(condition)} | ${order} | ${cell(returns)} |`);
+    const cells = [cell(pattern.name), cell(pattern.indexName ?? TABLE_LABEL), code(condition), order, cell(returns)];
+    if (patternNotes) cells.push(cell(pattern.description ?? ''));
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n') + '\n';
 }
