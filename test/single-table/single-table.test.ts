@@ -478,6 +478,24 @@ describe('grants and metrics', () => {
     );
   });
 
+  test('[DDB-7] grantLeadingKeys does not reject tokens in actions, leading keys or the key prefix', () => {
+    const { stack, table, role } = withRole();
+    const action = Lazy.string({ produce: () => 'dynamodb:Query' });
+    const key = Lazy.string({ produce: () => 'tenant-1' });
+    const prefix = Lazy.string({ produce: () => 'TENANT#' });
+    table.grantLeadingKeys(role, { actions: ['dynamodb:GetItem', action], leadingKeys: [key], keyPrefix: prefix });
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+            Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['TENANT#tenant-1'] } },
+          }),
+        ],
+      },
+    });
+  });
+
   test('metrics delegate to the table (AWS/DynamoDB, TableName dimension)', () => {
     const { stack, table } = stackWith();
     const dims = { TableName: { Ref: 'OrdersTable1F8332C7' } };
