@@ -7,7 +7,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccessPattern, CapacityRange, EntityDefinition } from './access-patterns';
-import { IndexKeySchema, checkEntity, checkPattern, checkUnique, renderMarkdown } from './private/model';
+import { IndexKeySchema, checkEntity, checkPattern, checkUnique, listOrNone, renderMarkdown } from './private/model';
 import { ISingleTable, SingleTableBase } from './single-table-base';
 import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
 import { ConstructValidationError, addWarning, isUnresolved } from '../core/private/errors';
@@ -307,6 +307,7 @@ export class SingleTable extends SingleTableBase {
   private readonly indexSchemas = new Map<string, IndexKeySchema>();
   private readonly _entities: EntityDefinition[];
   private readonly _patterns: AccessPattern[] = [];
+  private readonly _indexScaling = new Map<string, { read: dynamodb.IScalableTableAttribute; write: dynamodb.IScalableTableAttribute }>();
 
   constructor(scope: Construct, id: string, props: SingleTableProps = {}) {
     super(scope, id);
@@ -371,8 +372,11 @@ export class SingleTable extends SingleTableBase {
       this.writeScaling = this.table.autoScaleWriteCapacity(capacity.write);
       this.writeScaling.scaleOnUtilization(target);
       for (const index of indexes) {
-        this.table.autoScaleGlobalSecondaryIndexReadCapacity(index.indexName, capacity.read).scaleOnUtilization(target);
-        this.table.autoScaleGlobalSecondaryIndexWriteCapacity(index.indexName, capacity.write).scaleOnUtilization(target);
+        const read = this.table.autoScaleGlobalSecondaryIndexReadCapacity(index.indexName, capacity.read);
+        read.scaleOnUtilization(target);
+        const write = this.table.autoScaleGlobalSecondaryIndexWriteCapacity(index.indexName, capacity.write);
+        write.scaleOnUtilization(target);
+        this._indexScaling.set(index.indexName, { read, write });
       }
     }
 
@@ -418,6 +422,27 @@ export class SingleTable extends SingleTableBase {
   }
 
   /**
+   * Read auto-scaling of a global secondary index, with PROVISIONED billing (for example to add
+   * `scaleOnSchedule`; aws-cdk-lib allows auto-scaling to be enabled only once per index).
+   *
+   * @param indexName the name of a declared global secondary index
+   * @returns the scalable attribute, or undefined with on-demand billing
+   */
+  public indexReadScaling(indexName: string): dynamodb.IScalableTableAttribute | undefined {
+    return this.scalingOf(indexName, 'indexReadScaling')?.read;
+  }
+
+  /**
+   * Write auto-scaling of a global secondary index, with PROVISIONED billing.
+   *
+   * @param indexName the name of a declared global secondary index
+   * @returns the scalable attribute, or undefined with on-demand billing
+   */
+  public indexWriteScaling(indexName: string): dynamodb.IScalableTableAttribute | undefined {
+    return this.scalingOf(indexName, 'indexWriteScaling')?.write;
+  }
+
+  /**
    * Declares one more access pattern (DDB-1, DDB-2). It is checked now, like the patterns in props.
    *
    * @param pattern the access pattern
@@ -440,6 +465,17 @@ export class SingleTable extends SingleTableBase {
   /** @internal */
   protected _tableRef(): dynamodb.ITable {
     return this.table;
+  }
+
+  private scalingOf(indexName: string, method: string) {
+    if (!this.indexSchemas.has(indexName)) {
+      throw new ConstructValidationError(this, {
+        prop: `${method}(indexName)`,
+        received: indexName,
+        allowed: `a declared global secondary index: ${listOrNone([...this.indexSchemas.keys()])}`,
+      });
+    }
+    return this._indexScaling.get(indexName);
   }
 
   private addPattern(pattern: AccessPattern, prop: string): void {

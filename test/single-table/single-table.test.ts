@@ -1,4 +1,4 @@
-import { App, Lazy, RemovalPolicy, Stack, aws_backup as backup, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { App, Lazy, RemovalPolicy, Stack, aws_applicationautoscaling as appscaling, aws_backup as backup, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ORDERS_MODEL } from './model';
 import { DeploymentStage, SingleTable, SingleTableProps } from '../../src';
@@ -299,6 +299,28 @@ describe('[DDB-8] [COST-2] provisioned capacity always auto-scales', () => {
         Match.objectLike({ IndexName: 'GSI2', ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 2 } }),
       ],
     });
+  });
+
+  test('[DDB-8] each GSI\'s scaling is reachable (indexReadScaling / indexWriteScaling), e.g. to add a schedule', () => {
+    const { stack, table } = stackWith(provisioned);
+    table.indexReadScaling('GSI1')!.scaleOnSchedule('Morning', {
+      schedule: appscaling.Schedule.cron({ hour: '8', minute: '0' }),
+      minCapacity: 20,
+    });
+    expect(table.indexWriteScaling('GSI2')).toBeDefined();
+    expect(table.indexWriteScaling('GSI2')).not.toBe(table.indexReadScaling('GSI2'));
+    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      ResourceId: { 'Fn::Join': ['', ['table/', { Ref: 'OrdersTable1F8332C7' }, '/index/GSI1']] },
+      ScalableDimension: 'dynamodb:index:ReadCapacityUnits',
+      ScheduledActions: [Match.objectLike({ ScheduledActionName: 'Morning', ScalableTargetAction: { MinCapacity: 20 } })],
+    });
+    expect(() => table.indexReadScaling('GSI9')).toThrow(
+      "[S/Orders] indexReadScaling(indexName): received 'GSI9'; allowed: a declared global secondary index: GSI1, GSI2",
+    );
+    const onDemand = stackWith(ORDERS_MODEL).table;
+    expect(onDemand.indexReadScaling('GSI1')).toBeUndefined();
+    expect(onDemand.indexWriteScaling('GSI1')).toBeUndefined();
+    expect(() => onDemand.indexWriteScaling('gsi1')).toThrow("[S/Orders] indexWriteScaling(indexName): received 'gsi1'; allowed: a declared global secondary index: GSI1");
   });
 
   test('[COST-2] targetUtilizationPercent and per-index starting capacity can be overridden', () => {

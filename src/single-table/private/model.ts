@@ -183,7 +183,8 @@ export function checkPattern(
   return index;
 }
 
-function listOrNone(items: string[]): string {
+/** The items joined by commas, or `none declared`. */
+export function listOrNone(items: string[]): string {
   return items.length === 0 ? 'none declared' : items.join(', ');
 }
 
