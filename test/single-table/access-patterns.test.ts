@@ -166,6 +166,35 @@ describe('[DDB-2] every access pattern is served by the table key or a declared 
     );
   });
 
+  test('[DDB-2] an equality may ask for a literal value where the entity has a placeholder (STATUS#shipped on STATUS#{status})', () => {
+    const event: EntityDefinition = { name: 'Event', partitionKey: 'DEVICE#{deviceId}', sortKey: 'EVENT#{year}#{id}' };
+    const table = build({
+      entities: [USER, ORDER, event],
+      globalIndexes: [gsi(1)],
+      accessPatterns: [
+        { name: 'shipped orders', indexName: 'GSI1', partitionKey: 'STATUS#shipped' },
+        { name: 'admin profile', partitionKey: 'USER#admin', sortKey: KeyCondition.equalTo('PROFILE') },
+        { name: 'one event of 2026', partitionKey: 'DEVICE#{d}', sortKey: KeyCondition.equalTo('EVENT#2026#{id}') },
+      ],
+    });
+    expect(table.renderMarkdown()).toContain('| shipped orders | GSI1 | `GSI1PK = STATUS#shipped` | ascending | Order |');
+    expect(table.renderMarkdown()).toContain('| admin profile | table | `PK = USER#admin AND SK = PROFILE` | ascending | User |');
+    expect(table.renderMarkdown()).toContain('| one event of 2026 | table | `PK = DEVICE#{d} AND SK = EVENT#2026#{id}` | ascending | Event |');
+    // literal text must still match the entity's literal text, and one query placeholder fills one entity placeholder
+    expect(() => table.addAccessPattern({ name: 'wrong literal', partitionKey: 'USERS#admin' })).toThrow(
+      '[S/Orders] addAccessPattern("wrong literal"): received {"partitionKey":"USERS#admin"}; allowed: keys of a declared entity on table',
+    );
+    expect(() => table.addAccessPattern({ name: 'too many parts', partitionKey: 'USER#{a}#{b}' })).toThrow(
+      '[S/Orders] addAccessPattern("too many parts"): received {"partitionKey":"USER#{a}#{b}"}; allowed: keys of a declared entity on table',
+    );
+    // the entity's literal text is literal, not a regular expression
+    const versioned = build({ entities: [{ name: 'Doc', partitionKey: 'V1.0#{id}', sortKey: 'X' }] });
+    versioned.addAccessPattern({ name: 'doc', partitionKey: 'V1.0#{docId}' });
+    expect(() => versioned.addAccessPattern({ name: 'dot is not any char', partitionKey: 'V1x0#{id}' })).toThrow(
+      '[S/Orders] addAccessPattern("dot is not any char"): received {"partitionKey":"V1x0#{id}"}; allowed: keys of a declared entity on table (\'V1.0#{id}\' / \'X\')',
+    );
+  });
+
   test('[DDB-2] addAccessPattern checks the pattern at once', () => {
     const table = build({ entities: [USER] });
     expect(() => table.addAccessPattern({ name: 'p', indexName: 'GSI1', partitionKey: 'USER#{userId}' })).toThrow(

@@ -36,10 +36,24 @@ function literalPrefix(template: string): string {
   return i < 0 ? template : template.slice(0, i);
 }
 
-/** Whether two key templates describe the same keys (placeholder names may differ). */
-export function sameKeyShape(a: string, b: string): boolean {
-  if (isUnresolved(a) || isUnresolved(b)) return true;
-  return shape(a) === shape(b);
+/** Stands for a query template's placeholder when it is matched against an entity's template. */
+const ANY_VALUE = '\u0000';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether the entity's key template can produce the key a query asks for with equality: the same
+ * shape (placeholder names may differ, `USER#{id}` asks for `USER#{userId}`), or literal text where
+ * the entity has a placeholder (`STATUS#shipped` asks for `STATUS#{status}`,
+ * `ORDER#2026#{id}` for `ORDER#{year}#{id}`). A query placeholder fills one entity placeholder.
+ */
+export function canEqual(entity: string, query: string): boolean {
+  if (isUnresolved(entity) || isUnresolved(query)) return true;
+  const slot = `(?:${ANY_VALUE}|[^${ANY_VALUE}]+)`;
+  const regex = new RegExp(`^${entity.split(/\{[^}]*\}/).map(escapeRegExp).join(slot)}$`);
+  return regex.test(query.replace(/\{[^}]*\}/g, ANY_VALUE));
 }
 
 /** Whether keys of template `entity` can begin with the prefix template `prefix`. */
@@ -84,11 +98,11 @@ export function servedEntities(pattern: AccessPattern, index: IndexKeySchema, en
   return entities
     .filter((entity) => {
       const keys = entityKeysOn(entity, index);
-      if (!keys || !sameKeyShape(keys.pk, pattern.partitionKey)) return false;
+      if (!keys || !canEqual(keys.pk, pattern.partitionKey)) return false;
       const cond = pattern.sortKey;
       if (!cond) return true;
       if (keys.sk === undefined) return false;
-      return cond.operator === KeyConditionOperator.EQUALS ? sameKeyShape(keys.sk, cond.value) : canBeginWith(keys.sk, cond.value);
+      return cond.operator === KeyConditionOperator.EQUALS ? canEqual(keys.sk, cond.value) : canBeginWith(keys.sk, cond.value);
     })
     .map((e) => e.name);
 }
