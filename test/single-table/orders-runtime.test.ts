@@ -4,7 +4,7 @@
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createOrder, createUserProfile, isConditionFailure, listOrdersNewestFirst } from '../../lambda/orders-table/orders';
+import { createOrder, createOrderConflicts, createUserProfile, isConditionFailure, listOrdersNewestFirst } from '../../lambda/orders-table/orders';
 import { MotoServer, startMoto } from '../setup/moto';
 
 let moto: MotoServer;
@@ -75,9 +75,25 @@ test('[DDB-6] a transaction whose condition fails writes neither item', async ()
   expect(failure?.name).toBe('TransactionCanceledException');
   expect(failure?.CancellationReasons?.map((r) => r.Code)).toEqual(['ConditionalCheckFailed', 'None']);
   expect(isConditionFailure(failure)).toBe(true);
+  expect(createOrderConflicts(failure)).toEqual({ orderExists: true, userMissing: false });
   // neither the Put nor the Update happened
   expect(await get('ORDER#o1', 'META')).toMatchObject({ status: 'shipped', userId: 'u2' });
   expect(await get('USER#u1', 'PROFILE')).not.toHaveProperty('orderCount');
+});
+
+test('[DDB-6] an order for a user without a profile writes neither item (no stub profile)', async () => {
+  const failure = await createOrder(ddb, TABLE, 'ghost', 'o1').then(
+    () => undefined,
+    (e: unknown) => e as Error & { CancellationReasons?: { Code?: string }[] },
+  );
+  expect(failure?.name).toBe('TransactionCanceledException');
+  expect(failure?.CancellationReasons?.map((r) => r.Code)).toEqual(['None', 'ConditionalCheckFailed']);
+  expect(createOrderConflicts(failure)).toEqual({ orderExists: false, userMissing: true });
+  expect(await get('ORDER#o1', 'META')).toBeUndefined();
+  expect(await get('USER#ghost', 'PROFILE')).toBeUndefined();
+  // so the user can still sign up
+  await createUserProfile(ddb, TABLE, { userId: 'ghost', email: 'g@example.com' });
+  expect(await get('USER#ghost', 'PROFILE')).toMatchObject({ email: 'g@example.com' });
 });
 
 test('[DDB-6] only a cancelled transaction whose reasons include ConditionalCheckFailed counts as a condition failure', () => {
@@ -154,5 +170,7 @@ describe('the handler (module-scope client, endpoint from AWS_ENDPOINT_URL_DYNAM
     const listed = await handler({ action: 'listOrders', userId: 'u9' });
     expect((listed.body.orders as { SK: string }[]).map((o) => o.SK)).toEqual(['ORDER#2', 'ORDER#1']);
     expect(await handler({ action: 'createOrder', userId: 'u9' })).toEqual({ statusCode: 400, body: { message: 'orderId is required' } });
+    expect(await handler({ action: 'createOrder', userId: 'nobody', orderId: 'o10' })).toEqual({ statusCode: 404, body: { message: 'user not found' } });
+    expect(await get('USER#nobody', 'PROFILE')).toBeUndefined();
   });
 });
