@@ -506,6 +506,8 @@ export class SingleTable extends SingleTableBase {
         indexName: index.indexName,
         partitionKeyName: index.partitionKey.name,
         sortKeyName: index.sortKey?.name,
+        partitionKeyNotString: index.partitionKey.type !== dynamodb.AttributeType.STRING,
+        sortKeyNotString: index.sortKey !== undefined && index.sortKey.type !== dynamodb.AttributeType.STRING,
       });
     });
   }

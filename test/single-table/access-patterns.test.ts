@@ -313,6 +313,32 @@ describe('bad input', () => {
     );
   });
 
+  test('fails for literal text in a NUMBER key and for begins_with on a NUMBER sort key', () => {
+    const byTime: dynamodb.GlobalSecondaryIndexProps = {
+      indexName: 'ByTime',
+      partitionKey: { name: 'GSI2PK', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'createdAt', type: dynamodb.AttributeType.NUMBER },
+    };
+    const order = (sortKey: string): EntityDefinition => ({ ...ORDER, indexKeys: [{ indexName: 'ByTime', partitionKey: 'USER#{userId}', sortKey }] });
+    expect(() => build({ entities: [order('TIME#{createdAt}')], globalIndexes: [byTime] })).toThrow(
+      "[S/Orders] entities[0].indexKeys[0].sortKey: received 'TIME#{createdAt}'; allowed: one placeholder such as '{value}': 'createdAt' of index 'ByTime' is not a STRING attribute, so its values hold no literal text",
+    );
+    const byCount: dynamodb.GlobalSecondaryIndexProps = { indexName: 'ByCount', partitionKey: { name: 'n', type: dynamodb.AttributeType.NUMBER } };
+    expect(() =>
+      build({ entities: [{ ...USER, indexKeys: [{ indexName: 'ByCount', partitionKey: 'N#{n}' }] }], globalIndexes: [byCount] }),
+    ).toThrow("[S/Orders] entities[0].indexKeys[0].partitionKey: received 'N#{n}'; allowed: one placeholder such as '{value}': 'n' of index 'ByCount'");
+    const table = build({
+      entities: [order('{createdAt}')],
+      globalIndexes: [byTime],
+      accessPatterns: [{ name: 'orders at a time', indexName: 'ByTime', partitionKey: 'USER#{id}', sortKey: KeyCondition.equalTo('{t}') }],
+    });
+    expect(() =>
+      table.addAccessPattern({ name: 'prefix', indexName: 'ByTime', partitionKey: 'USER#{id}', sortKey: KeyCondition.beginsWith('17') }),
+    ).toThrow(
+      '[S/Orders] addAccessPattern("prefix").sortKey: received {"operator":"BEGINS_WITH","value":"17"}; allowed: an equality: begins_with works on STRING sort keys only, and \'createdAt\' of index \'ByTime\' is not one',
+    );
+  });
+
   test('fails for a GSI without a single partition key attribute', () => {
     expect(() => build({ globalIndexes: [{ indexName: 'GSI1' }] })).toThrow(
       '[S/Orders] globalIndexes[0].partitionKey: received undefined; allowed: a single partition key attribute',

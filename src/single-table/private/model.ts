@@ -8,6 +8,23 @@ export interface IndexKeySchema {
   readonly indexName?: string;
   readonly partitionKeyName: string;
   readonly sortKeyName?: string;
+  /** `true` when the sort key is a NUMBER or BINARY attribute (no literal text, no begins_with on a number). */
+  readonly sortKeyNotString?: boolean;
+  /** `true` when the partition key is a NUMBER or BINARY attribute. */
+  readonly partitionKeyNotString?: boolean;
+}
+
+/** A template that is one placeholder and nothing else, e.g. `{createdAt}`. */
+const SINGLE_PLACEHOLDER = /^\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+
+/** Throws unless a template for a NUMBER or BINARY key attribute is one placeholder (tokens are skipped). */
+function checkNonStringKey(scope: IConstruct, prop: string, template: string, index: IndexKeySchema, attribute: string): void {
+  if (isUnresolved(template) || SINGLE_PLACEHOLDER.test(template)) return;
+  throw new ConstructValidationError(scope, {
+    prop,
+    received: template,
+    allowed: `one placeholder such as '{value}': '${attribute}' of index '${index.indexName}' is not a STRING attribute, so its values hold no literal text`,
+  });
 }
 
 /** The label of the table's own key in errors and rendered docs. */
@@ -124,6 +141,8 @@ export function checkEntity(scope: IConstruct, prop: string, entity: EntityDefin
     }
     checkTemplate(scope, `${keyProp}.partitionKey`, keys.partitionKey);
     if (keys.sortKey !== undefined) checkTemplate(scope, `${keyProp}.sortKey`, keys.sortKey);
+    if (index?.partitionKeyNotString) checkNonStringKey(scope, `${keyProp}.partitionKey`, keys.partitionKey, index, index.partitionKeyName);
+    if (index?.sortKeyNotString && keys.sortKey !== undefined) checkNonStringKey(scope, `${keyProp}.sortKey`, keys.sortKey, index, index.sortKeyName!);
     if (index && index.sortKeyName === undefined && keys.sortKey !== undefined) {
       throw new ConstructValidationError(scope, {
         prop: `${keyProp}.sortKey`,
@@ -177,6 +196,13 @@ export function checkPattern(
         prop: `${prop}.sortKey`,
         received: { operator: pattern.sortKey.operator, value: pattern.sortKey.value },
         allowed: `no sort key condition: index '${index.indexName}' has only the partition key '${index.partitionKeyName}'`,
+      });
+    }
+    if (index?.sortKeyNotString && pattern.sortKey.operator === KeyConditionOperator.BEGINS_WITH) {
+      throw new ConstructValidationError(scope, {
+        prop: `${prop}.sortKey`,
+        received: { operator: pattern.sortKey.operator, value: pattern.sortKey.value },
+        allowed: `an equality: begins_with works on STRING sort keys only, and '${index.sortKeyName}' of index '${index.indexName}' is not one`,
       });
     }
   }
