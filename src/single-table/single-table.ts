@@ -508,6 +508,7 @@ export class SingleTable extends SingleTableBase {
         sortKeyName: index.sortKey?.name,
         partitionKeyNotString: index.partitionKey.type !== dynamodb.AttributeType.STRING,
         sortKeyNotString: index.sortKey !== undefined && index.sortKey.type !== dynamodb.AttributeType.STRING,
+        sortKeyIsNumber: index.sortKey?.type === dynamodb.AttributeType.NUMBER,
       });
     });
   }

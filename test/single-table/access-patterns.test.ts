@@ -335,8 +335,16 @@ describe('bad input', () => {
     expect(() =>
       table.addAccessPattern({ name: 'prefix', indexName: 'ByTime', partitionKey: 'USER#{id}', sortKey: KeyCondition.beginsWith('17') }),
     ).toThrow(
-      '[S/Orders] addAccessPattern("prefix").sortKey: received {"operator":"BEGINS_WITH","value":"17"}; allowed: an equality: begins_with works on STRING sort keys only, and \'createdAt\' of index \'ByTime\' is not one',
+      '[S/Orders] addAccessPattern("prefix").sortKey: received {"operator":"BEGINS_WITH","value":"17"}; allowed: an equality: begins_with works on STRING and BINARY sort keys, and \'createdAt\' of index \'ByTime\' is a NUMBER',
     );
+    // begins_with on a BINARY sort key is fine
+    const byHash: dynamodb.GlobalSecondaryIndexProps = { ...byTime, indexName: 'ByHash', sortKey: { name: 'hash', type: dynamodb.AttributeType.BINARY } };
+    const hashed = build({
+      entities: [{ ...ORDER, indexKeys: [{ indexName: 'ByHash', partitionKey: 'USER#{userId}', sortKey: '{hash}' }] }],
+      globalIndexes: [byHash],
+      accessPatterns: [{ name: 'hash prefix', indexName: 'ByHash', partitionKey: 'USER#{id}', sortKey: KeyCondition.beginsWith('{prefix}') }],
+    });
+    expect(hashed.accessPatterns).toHaveLength(1);
   });
 
   test('fails for a GSI without a single partition key attribute', () => {

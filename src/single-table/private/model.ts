@@ -12,6 +12,8 @@ export interface IndexKeySchema {
   readonly sortKeyNotString?: boolean;
   /** `true` when the partition key is a NUMBER or BINARY attribute. */
   readonly partitionKeyNotString?: boolean;
+  /** `true` when the sort key is a NUMBER attribute (begins_with works on STRING and BINARY only). */
+  readonly sortKeyIsNumber?: boolean;
 }
 
 /** A template that is one placeholder and nothing else, e.g. `{createdAt}`. */
@@ -198,11 +200,11 @@ export function checkPattern(
         allowed: `no sort key condition: index '${index.indexName}' has only the partition key '${index.partitionKeyName}'`,
       });
     }
-    if (index?.sortKeyNotString && pattern.sortKey.operator === KeyConditionOperator.BEGINS_WITH) {
+    if (index?.sortKeyIsNumber && pattern.sortKey.operator === KeyConditionOperator.BEGINS_WITH) {
       throw new ConstructValidationError(scope, {
         prop: `${prop}.sortKey`,
         received: { operator: pattern.sortKey.operator, value: pattern.sortKey.value },
-        allowed: `an equality: begins_with works on STRING sort keys only, and '${index.sortKeyName}' of index '${index.indexName}' is not one`,
+        allowed: `an equality: begins_with works on STRING and BINARY sort keys, and '${index.sortKeyName}' of index '${index.indexName}' is a NUMBER`,
       });
     }
   }
