@@ -7,7 +7,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccessPattern, CapacityRange, EntityDefinition } from './access-patterns';
-import { IndexKeySchema, checkEntity, checkPattern, checkUnique, listOrNone, renderMarkdown } from './private/model';
+import { IndexKeySchema, checkEntity, checkIndexName, checkName, checkPattern, checkUnique, listOrNone, renderMarkdown } from './private/model';
 import { ISingleTable, SingleTableBase } from './single-table-base';
 import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
 import { ConstructValidationError, addWarning, isUnresolved } from '../core/private/errors';
@@ -480,6 +480,7 @@ export class SingleTable extends SingleTableBase {
 
   private addPattern(pattern: AccessPattern, prop: string): void {
     const names = [...this._patterns.map((p) => p.name), pattern.name];
+    checkName(this, `${prop}.name`, pattern.name);
     checkUnique(this, (i) => (i === names.length - 1 ? `${prop}.name` : `accessPatterns[${i}].name`), names, 'access pattern');
     checkPattern(this, prop, pattern, this.tableSchema, this.indexSchemas, this._entities);
     this._patterns.push(pattern);
@@ -495,6 +496,7 @@ export class SingleTable extends SingleTableBase {
     }
     checkUnique(this, (i) => `globalIndexes[${i}].indexName`, indexes.map((i) => i.indexName), 'index');
     indexes.forEach((index, i) => {
+      checkIndexName(this, `globalIndexes[${i}].indexName`, index.indexName);
       if (index.partitionKey === undefined) {
         throw new ConstructValidationError(this, {
           prop: `globalIndexes[${i}].partitionKey`,

@@ -301,6 +301,21 @@ describe('bad input', () => {
     ).toThrow("[S/Orders] entities[0].indexKeys[1].indexName: received 'GSI1'; allowed: a unique index name (entities[0].indexKeys[0].indexName has it)");
   });
 
+  test('fails for an empty entity or access pattern name and for an index name DynamoDB refuses', () => {
+    expect(() => build({ entities: [{ ...USER, name: ' ' }] })).toThrow("[S/Orders] entities[0].name: received ' '; allowed: a non-empty name");
+    expect(() => build({ entities: [USER], accessPatterns: [{ name: '', partitionKey: 'USER#{id}' }] })).toThrow(
+      "[S/Orders] accessPatterns[0].name: received ''; allowed: a non-empty name",
+    );
+    for (const indexName of ['G1', 'GSI 1', 'GSI#1', 'x'.repeat(256)]) {
+      expect(() => build({ globalIndexes: [gsi(1), { ...gsi(2), indexName }] })).toThrow(
+        `[S/Orders] globalIndexes[1].indexName: received '${indexName}'; allowed: a DynamoDB index name: 3 to 255 letters, digits, underscores, hyphens and dots`,
+      );
+    }
+    const ok = build({ globalIndexes: [{ ...gsi(1), indexName: 'by-status.v1_2' }], entities: [{ ...ORDER, indexKeys: [{ ...ORDER.indexKeys![0], indexName: 'by-status.v1_2' }] }] });
+    ok.addAccessPattern({ ...BY_STATUS, indexName: 'by-status.v1_2' });
+    expect(ok.accessPatterns).toHaveLength(1);
+  });
+
   test('fails when an entity names a missing index or mismatches its sort key', () => {
     expect(() => build({ entities: [ORDER] })).toThrow(
       "[S/Orders] entities[0].indexKeys[0].indexName: received 'GSI1'; allowed: a declared global secondary index: none declared",

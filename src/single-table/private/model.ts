@@ -86,6 +86,25 @@ export function canBeginWith(entity: string, prefix: string): boolean {
   return e.includes('{') && literalPrefix(p).startsWith(lit);
 }
 
+/** DynamoDB's rule for index names: 3 to 255 of A-Z a-z 0-9 _ - . */
+const INDEX_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
+/** Throws unless `name` is a valid DynamoDB index name (tokens are skipped). */
+export function checkIndexName(scope: IConstruct, prop: string, name: string): void {
+  if (isUnresolved(name) || INDEX_NAME.test(name)) return;
+  throw new ConstructValidationError(scope, {
+    prop,
+    received: name,
+    allowed: 'a DynamoDB index name: 3 to 255 letters, digits, underscores, hyphens and dots',
+  });
+}
+
+/** Throws when an entity or access pattern name is empty (it names a row of the rendered docs). */
+export function checkName(scope: IConstruct, prop: string, name: string): void {
+  if (isUnresolved(name) || (typeof name === 'string' && name.trim() !== '')) return;
+  throw new ConstructValidationError(scope, { prop, received: name, allowed: 'a non-empty name' });
+}
+
 /** Throws on the first duplicate `name` (tokens are skipped). */
 export function checkUnique(scope: IConstruct, propOf: (i: number) => string, names: string[], what: string): void {
   const seen = new Map<string, number>();
@@ -128,6 +147,7 @@ export function servedEntities(pattern: AccessPattern, index: IndexKeySchema, en
 
 /** Checks one entity against the declared indexes (templates, index names, index keys). */
 export function checkEntity(scope: IConstruct, prop: string, entity: EntityDefinition, indexes: Map<string, IndexKeySchema>): void {
+  checkName(scope, `${prop}.name`, entity.name);
   checkTemplate(scope, `${prop}.partitionKey`, entity.partitionKey);
   checkTemplate(scope, `${prop}.sortKey`, entity.sortKey);
   checkUnique(scope, (j) => `${prop}.indexKeys[${j}].indexName`, (entity.indexKeys ?? []).map((k) => k.indexName), 'index');
