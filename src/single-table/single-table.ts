@@ -7,7 +7,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccessPattern, CapacityRange, EntityDefinition } from './access-patterns';
-import { IndexKeySchema, checkEntity, checkIndexName, checkName, checkPattern, checkUnique, listOrNone, renderMarkdown } from './private/model';
+import { IndexKeySchema, canEqual, checkEntity, checkIndexName, checkName, checkPattern, checkUnique, listOrNone, renderMarkdown } from './private/model';
 import { ISingleTable, SingleTableBase } from './single-table-base';
 import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
 import { ConstructValidationError, addWarning, isUnresolved } from '../core/private/errors';
@@ -465,6 +465,19 @@ export class SingleTable extends SingleTableBase {
   /** @internal */
   protected _tableRef(): dynamodb.ITable {
     return this.table;
+  }
+
+  /** @internal */
+  protected _checkLeadingKeyPrefix(prefix: string): void {
+    if (isUnresolved(prefix) || this._entities.length === 0) return;
+    const partitions = [...new Set(this._entities.map((e) => e.partitionKey))];
+    if (partitions.some((pk) => canEqual(pk, `${prefix}{leadingKey}`))) return;
+    addWarning(
+      this,
+      'singleTableLeadingKeyPrefix',
+      `grantLeadingKeys keyPrefix '${prefix}' fits no declared entity's partition key (${partitions.join(', ')}): ` +
+        'the grant allows only partitions the model does not have',
+    );
   }
 
   private scalingOf(indexName: string, method: string) {

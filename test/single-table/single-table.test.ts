@@ -500,6 +500,28 @@ describe('grants and metrics', () => {
     );
   });
 
+  test('[DDB-7] grantLeadingKeys warns when keyPrefix fits no declared entity\'s partition key', () => {
+    const warnings = (keyPrefix: string | undefined) => {
+      const { stack, table, role } = withRole(ORDERS_MODEL);
+      table.grantLeadingKeys(role, { keyPrefix });
+      return Annotations.fromStack(stack).findWarning('/S/Orders', Match.anyValue()).map((w) => String(w.entry.data));
+    };
+    expect(warnings('USER#')).toEqual([]);
+    expect(warnings('ORDER#')).toEqual([]);
+    expect(warnings(Lazy.string({ produce: () => 'X#' }))).toEqual([]);
+    expect(warnings('USR#')).toEqual([
+      "grantLeadingKeys keyPrefix 'USR#' fits no declared entity's partition key (USER#{userId}, ORDER#{orderId}): " +
+        'the grant allows only partitions the model does not have [ack: cdk-cloud-patterns:singleTableLeadingKeyPrefix]',
+    ]);
+    // the default prefix '' grants the bare user id, which is no partition of this model
+    expect(warnings(undefined)).toHaveLength(1);
+    expect(warnings(undefined)[0]).toContain("keyPrefix '' fits no declared entity's partition key");
+    // a table without a model, and an imported table, check nothing
+    const bare = withRole();
+    bare.table.grantLeadingKeys(bare.role);
+    expect(Annotations.fromStack(bare.stack).findWarning('*', Match.anyValue())).toHaveLength(0);
+  });
+
   test('[DDB-7] grantLeadingKeys does not reject tokens in actions, leading keys or the key prefix', () => {
     const { stack, table, role } = withRole();
     const action = Lazy.string({ produce: () => 'dynamodb:Query' });
