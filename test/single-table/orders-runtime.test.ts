@@ -2,7 +2,7 @@
  * DDB-6: the patterns document's SDK v3 code (lambda/orders-table) against a real engine, moto's
  * DynamoDB server on loopback.
  */
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createOrder, createOrderConflicts, createUserProfile, isConditionFailure, listOrdersNewestFirst } from '../../lambda/orders-table/orders';
 import { MotoServer, startMoto } from '../setup/moto';
@@ -172,5 +172,17 @@ describe('the handler (module-scope client, endpoint from AWS_ENDPOINT_URL_DYNAM
     expect(await handler({ action: 'createOrder', userId: 'u9' })).toEqual({ statusCode: 400, body: { message: 'orderId is required' } });
     expect(await handler({ action: 'createOrder', userId: 'nobody', orderId: 'o10' })).toEqual({ statusCode: 404, body: { message: 'user not found' } });
     expect(await get('USER#nobody', 'PROFILE')).toBeUndefined();
+  });
+
+  test('[DDB-6] the handler answers 400 for bad events and rethrows errors that are not condition failures', async () => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await handler({ action: 'listOrders' } as never)).toEqual({ statusCode: 400, body: { message: 'userId is required' } });
+    expect(await handler({ action: 'createUser', userId: 'u1' })).toEqual({ statusCode: 400, body: { message: 'email is required' } });
+    expect(await handler({ action: 'deleteUser', userId: 'u1' } as never)).toEqual({ statusCode: 400, body: { message: 'unknown action "deleteUser"' } });
+    // a missing table is a server error, not "already exists"
+    await ddb.send(new DeleteTableCommand({ TableName: TABLE }));
+    await expect(handler({ action: 'createOrder', userId: 'u1', orderId: 'o1' })).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(handler({ action: 'listOrders', userId: 'u1' })).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 });
