@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -52,6 +52,7 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * The CloudWatch metrics namespace Powertools Metrics publishes to (`POWERTOOLS_METRICS_NAMESPACE`).
+   * Must not be empty.
    *
    * @default - the service name
    */
@@ -59,7 +60,7 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * Whether to attach the Powertools layer. Turn it off when your bundle already contains
-   * Powertools (then any runtime is accepted).
+   * Powertools (then any runtime is accepted). Must not be `false` when `powertoolsLayer` is given.
    *
    * @default true
    */
@@ -67,6 +68,8 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * Another version of the official Powertools layer to pin (the layer version number in the ARN).
+   * Has no effect (warning `cdk-cloud-patterns:powertoolsLayerVersionIgnored`) when `powertoolsLayer`
+   * is given or `powertoolsLayerEnabled` is false.
    *
    * @default - `PowertoolsLayerVersions.TYPESCRIPT_V2` for Node.js, `PowertoolsLayerVersions.PYTHON_V3` for Python
    */
@@ -100,7 +103,7 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * The p99 duration budget. When given, a CloudWatch alarm fires when the function's p99 duration
-   * exceeds it for 3 of 3 five-minute periods (`latencyAlarm`).
+   * exceeds it for 3 of 3 five-minute periods (`latencyAlarm`). Must be less than the timeout.
    *
    * @default - no latency alarm
    */
@@ -116,14 +119,18 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * A KMS key for the log group the construct creates (regulated workloads). The key policy is
-   * extended to let CloudWatch Logs in this region use it, when the key belongs to this app.
+   * extended to let CloudWatch Logs in this region use it, when the key belongs to this app. Has no
+   * effect (warning `cdk-cloud-patterns:logGroupEncryptionKeyIgnored`) when `logGroup` is given;
+   * likewise `logRetention` (`cdk-cloud-patterns:logRetentionIgnored`).
    *
    * @default - the log group uses CloudWatch Logs' own encryption
    */
   readonly logGroupEncryptionKey?: kms.IKey;
 
   /**
-   * A KMS key for the dead-letter queue the construct creates.
+   * A KMS key for the dead-letter queue the construct creates. Has no effect (warning
+   * `cdk-cloud-patterns:deadLetterQueueEncryptionKeyIgnored`) when the construct creates none
+   * (`deadLetterQueue`, `deadLetterTopic` or `deadLetterQueueEnabled: false`).
    *
    * @default - SQS-managed server-side encryption (SSE-SQS)
    */
@@ -134,6 +141,13 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
 /** Names that only point at a secret (its ARN, name or id), so a literal value is fine. */
 const SECRET_REFERENCE_NAME = /_(ARN|NAME|ID)$/i;
+/**
+ * Names of settings about secrets, never secrets themselves: for example the AWS Parameters and
+ * Secrets Lambda Extension's `SECRETS_MANAGER_TTL`, `SECRETS_MANAGER_TIMEOUT_MILLIS`,
+ * `PARAMETERS_SECRETS_EXTENSION_HTTP_PORT`, `…_CACHE_ENABLED`, `…_CACHE_SIZE`, `…_MAX_CONNECTIONS`,
+ * `…_LOG_LEVEL`.
+ */
+const SECRET_SETTING_NAME = /_(TTL|MILLIS|SECONDS|PORT|SIZE|ENABLED|MAX_CONNECTIONS|LOG_LEVEL)$/i;
 /** A valid environment variable name. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -180,6 +194,13 @@ export class PowertoolsFunction extends lambda.Function {
         allowed: 'a non-empty name, e.g. \'orders\'',
       });
     }
+    if (props.metricsNamespace !== undefined && !isUnresolved(props.metricsNamespace) && props.metricsNamespace.trim() === '') {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'metricsNamespace',
+        received: props.metricsNamespace,
+        allowed: 'a non-empty CloudWatch namespace, e.g. \'OrdersService\', or undefined for the service name',
+      });
+    }
     const timeout = props.timeout ?? PowertoolsFunction.DEFAULT_TIMEOUT;
     if (!timeout.isUnresolved() && timeout.toSeconds() > 15 * 60) {
       throw new ConstructValidationError(errorScope, {
@@ -189,10 +210,28 @@ export class PowertoolsFunction extends lambda.Function {
       });
     }
 
+    const budget = props.latencyBudget;
+    if (budget && !budget.isUnresolved() && !timeout.isUnresolved() &&
+      (budget.toMilliseconds() <= 0 || budget.toMilliseconds() >= timeout.toMilliseconds())) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'latencyBudget',
+        received: budget,
+        allowed: `more than 0 and less than the timeout (${timeout.toHumanString()}): p99 duration never exceeds the timeout, so the alarm could not fire`,
+      });
+    }
+
     const stage = DeploymentStages.resolve(scope, props.stage);
     const isProd = stage === DeploymentStage.PROD;
     const runtime = props.runtime ?? lambda.Runtime.NODEJS_24_X;
     const language = languageOf(runtime);
+    if (props.powertoolsLayer && props.powertoolsLayerEnabled === false) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'powertoolsLayerEnabled',
+        received: false,
+        allowed: 'true or undefined when `powertoolsLayer` is given',
+        hint: 'Pass `powertoolsLayer` to attach your layer, or `powertoolsLayerEnabled: false` to attach none, not both',
+      });
+    }
     if (!props.powertoolsLayer && props.powertoolsLayerEnabled !== false) {
       assertLayerRuntime(errorScope, runtime);
     }
@@ -210,8 +249,10 @@ export class PowertoolsFunction extends lambda.Function {
     }
 
     // LAM-2 / LAM-7: log level by stage, through Lambda's JSON logging controls and Powertools.
-    const appLevel = props.applicationLogLevelV2 ??
+    // the deprecated string props (`applicationLogLevel`, `systemLogLevel`) may not be combined with the V2 ones
+    const appLevel = props.applicationLogLevelV2 ?? (props.applicationLogLevel as lambda.ApplicationLogLevel | undefined) ??
       (isProd ? lambda.ApplicationLogLevel.WARN : lambda.ApplicationLogLevel.DEBUG);
+    const jsonLogs = (props.loggingFormat ?? props.logFormat ?? lambda.LoggingFormat.JSON) === lambda.LoggingFormat.JSON;
     const tracingOn = props.tracing !== lambda.Tracing.DISABLED;
     const metricsNamespace = props.metricsNamespace ?? props.serviceName;
     const powertoolsEnv: { [key: string]: string } = {
@@ -247,9 +288,13 @@ export class PowertoolsFunction extends lambda.Function {
       memorySize: props.memorySize ?? PowertoolsFunction.DEFAULT_MEMORY_SIZE,
       architecture: props.architecture ?? lambda.Architecture.ARM_64,
       tracing: props.tracing ?? lambda.Tracing.ACTIVE,
-      loggingFormat: props.loggingFormat ?? lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: appLevel,
-      systemLogLevelV2: props.systemLogLevelV2 ?? (isProd ? lambda.SystemLogLevel.WARN : lambda.SystemLogLevel.INFO),
+      // the deprecated `logFormat` may not be combined with `loggingFormat`
+      loggingFormat: props.logFormat !== undefined ? props.loggingFormat : (props.loggingFormat ?? lambda.LoggingFormat.JSON),
+      // Lambda's log-level controls exist only for JSON logs: with text logs, only Powertools' variable
+      applicationLogLevelV2: jsonLogs && props.applicationLogLevel === undefined ? appLevel : props.applicationLogLevelV2,
+      systemLogLevelV2: jsonLogs && props.systemLogLevel === undefined
+        ? props.systemLogLevelV2 ?? (isProd ? lambda.SystemLogLevel.WARN : lambda.SystemLogLevel.INFO)
+        : props.systemLogLevelV2,
       reservedConcurrentExecutions: reserved,
       environment: { ...powertoolsEnv, ...props.environment },
       deadLetterQueueEnabled: wantsOwnQueue ? undefined : props.deadLetterQueueEnabled,
@@ -318,6 +363,11 @@ export class PowertoolsFunction extends lambda.Function {
       this.createdDeadLetterQueue = queue;
       (this as { deadLetterQueue?: sqs.IQueue }).deadLetterQueue = queue;
       cfn.deadLetterConfig = { targetArn: queue.queueArn };
+      if (props.onFailure) {
+        // Lambda checks at deployment that the role may send to the DeadLetterConfig queue; by
+        // default the SqsDestination below grants it, but the user's onFailure replaces that.
+        queue.grantSendMessages(this);
+      }
     }
     // Bounded retries and event age; failed async events also go to the queue as an on-failure
     // destination (the record carries the request, the error and the retry count). The
@@ -346,6 +396,8 @@ export class PowertoolsFunction extends lambda.Function {
 
     this.configureRole(props);
     this.configureSecrets(props);
+
+    this.warnIgnoredProps(props, plan.wantsOwnQueue);
 
     if (props.tracing === lambda.Tracing.DISABLED) {
       addWarning(this, 'tracingDisabled', 'X-Ray tracing is disabled: Powertools Tracer will not record segments (LAM-2).');
@@ -411,9 +463,10 @@ export class PowertoolsFunction extends lambda.Function {
   }
 
   /**
-   * Least privilege: the role the construct creates gets no AWS managed policy for logging
-   * (AWSLambdaBasicExecutionRole allows every log group); it may only write to its own log group.
-   * Managed policies that a chosen feature needs (VPC access, Lambda Insights) are kept.
+   * Least privilege: the role the construct creates gets no AWSLambdaBasicExecutionRole (it allows
+   * every log group); it may only write to its own log group. Every other managed policy stays:
+   * the ones a chosen feature adds (VPC access, Lambda Insights, durable execution) and the ones
+   * added later with `role.addManagedPolicy()`.
    */
   private configureRole(props: PowertoolsFunctionProps): void {
     const logGroup = this.ownLogGroup;
@@ -425,22 +478,42 @@ export class PowertoolsFunction extends lambda.Function {
         resources: [arn],
       }));
     }
-    if (props.role || props.durableConfig || !logGroup) {
+    if (props.role || !logGroup) {
       return;
     }
     const cfnRole = this.role?.node.defaultChild as iam.CfnRole | undefined;
     if (!cfnRole) {
       return;
     }
-    const kept: string[] = [];
-    if (props.vpc) {
-      kept.push(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaVPCAccessExecutionRole').managedPolicyArn);
+    // Filter the role's own (lazy) list on the L1, so that every reader (CloudFormation, cdk-nag)
+    // sees the same list and managed policies added after construction are still rendered.
+    const fromRole = cfnRole.managedPolicyArns;
+    const basic = iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole').managedPolicyArn;
+    const stack = Stack.of(this);
+    cfnRole.managedPolicyArns = Lazy.uncachedList({
+      produce: () => {
+        const unwanted = JSON.stringify(stack.resolve(basic));
+        const arns = (stack.resolve(fromRole) ?? []) as unknown[];
+        return arns.filter((arn) => JSON.stringify(arn) !== unwanted) as string[];
+      },
+    }, { omitEmpty: true });
+  }
+
+  /** Props that only apply to a resource the construct creates warn when that resource is yours. */
+  private warnIgnoredProps(props: PowertoolsFunctionProps, ownQueue: boolean): void {
+    const ignored: Array<[string, unknown, string]> = [
+      ['logRetention', props.logGroup && props.logRetention, '`logGroup` is given: set the retention on your log group'],
+      ['logGroupEncryptionKey', props.logGroup && props.logGroupEncryptionKey, '`logGroup` is given: encrypt your log group yourself'],
+      ['deadLetterQueueEncryptionKey', !ownQueue && props.deadLetterQueueEncryptionKey,
+        'the construct creates no dead-letter queue (`deadLetterQueue`, `deadLetterTopic` or `deadLetterQueueEnabled: false` is given)'],
+      ['powertoolsLayerVersion', (props.powertoolsLayer || props.powertoolsLayerEnabled === false) && props.powertoolsLayerVersion,
+        'the official layer is not used (`powertoolsLayer` or `powertoolsLayerEnabled: false` is given)'],
+    ];
+    for (const [prop, value, reason] of ignored) {
+      if (value !== undefined && value !== false) {
+        addWarning(this, `${prop}Ignored`, `\`${prop}\` has no effect: ${reason}.`);
+      }
     }
-    if (props.insightsVersion) {
-      kept.push(iam.ManagedPolicy.fromAwsManagedPolicyName('CloudWatchLambdaInsightsExecutionRolePolicy').managedPolicyArn);
-    }
-    // Set on the L1 so that every reader (CloudFormation, cdk-nag) sees the same list.
-    cfnRole.managedPolicyArns = kept.length > 0 ? kept : undefined;
   }
 
   private configureSecrets(props: PowertoolsFunctionProps): void {
@@ -479,7 +552,8 @@ function powertoolsLogLevel(level: lambda.ApplicationLogLevel, language: Powerto
 
 /** CDK-5: a secret-looking name with a literal value is an error; tokens and references are fine. */
 function assertNotPlaintextSecret(scope: Construct, key: string, value: string): void {
-  if (Token.isUnresolved(value) || value === '' || !SECRET_NAME.test(key) || SECRET_REFERENCE_NAME.test(key)) {
+  if (Token.isUnresolved(value) || value === '' || !SECRET_NAME.test(key) ||
+    SECRET_REFERENCE_NAME.test(key) || SECRET_SETTING_NAME.test(key)) {
     return;
   }
   if (/^arn:/.test(value)) {

@@ -1,4 +1,4 @@
-import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnMapping, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { ConstructValidationError } from '../core/private/errors';
@@ -16,8 +16,9 @@ import { ConstructValidationError } from '../core/private/errors';
  *
  * China and GovCloud regions publish these layers from other accounts: for those, pass
  * `powertoolsLayer` yourself. A stack with an explicit China or GovCloud region is refused at
- * synth time; an environment-agnostic stack (region unknown) gets the commercial-partition
- * accounts.
+ * synth time; an environment-agnostic stack (region unknown) looks the account up in a
+ * CloudFormation mapping keyed by `AWS::Partition` that lists only the commercial partition, so
+ * deploying it elsewhere fails on the mapping instead of referencing the wrong account.
  */
 export class PowertoolsLayerVersions {
   /** The pinned version of `AWSLambdaPowertoolsTypeScriptV2` (confirmed 2026-11-27). */
@@ -105,11 +106,36 @@ export function powertoolsLayerArn(
     account = PowertoolsLayerVersions.TYPESCRIPT_ACCOUNT;
     name = `AWSLambdaPowertoolsTypeScriptV2:${version ?? PowertoolsLayerVersions.TYPESCRIPT_V2}`;
   }
+  if (Token.isUnresolved(region)) {
+    // Region (and partition) unknown at synth: look the account up by partition, so that a deployment
+    // to a partition whose publishing account is not known here fails on the missing mapping key
+    // instead of referencing a commercial-partition account.
+    account = layerAccountMapping(stack).findInMap(Aws.PARTITION, languageOf(runtime));
+  }
   return stack.formatArn({
     service: 'lambda',
     account,
     resource: 'layer',
     resourceName: name,
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
+
+/** The id of the stack-level mapping `partition -> language -> publishing account`. */
+export const LAYER_ACCOUNT_MAPPING_ID = 'PowertoolsLayerAccounts';
+
+/** The stack's mapping of the Powertools layers' publishing accounts by partition (one per stack). */
+function layerAccountMapping(stack: Stack): CfnMapping {
+  const existing = stack.node.tryFindChild(LAYER_ACCOUNT_MAPPING_ID);
+  if (existing instanceof CfnMapping) {
+    return existing;
+  }
+  return new CfnMapping(stack, LAYER_ACCOUNT_MAPPING_ID, {
+    mapping: {
+      aws: {
+        [PowertoolsLanguageKind.TYPESCRIPT]: PowertoolsLayerVersions.TYPESCRIPT_ACCOUNT,
+        [PowertoolsLanguageKind.PYTHON]: PowertoolsLayerVersions.PYTHON_ACCOUNT,
+      },
+    },
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Benchmark of the shipped orders-api handler, on this machine (not on AWS Lambda): bundle size,
  * module initialisation time in a fresh Node.js process (what a cold start adds before the first
- * invocation), and the duration of the first and of warm invocations against moto's DynamoDB.
+ * invocation), the duration of the first and of warm invocations against moto's DynamoDB, and the
+ * process's peak resident memory after them (the floor under `memorySize`, COST-1).
  *
  *   npx projen bundle:lambda && npx ts-node --project tsconfig.dev.json test/powertools-function/bench.ts
  *
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
         const warm = [];
         for (let i = 1; i <= ${WARM_INVOCATIONS}; i++) { const w0 = process.hrtime.bigint(); await call(i); warm.push(Number(process.hrtime.bigint() - w0) / 1e6); }
         warm.sort((a, b) => a - b);
-        process.stderr.write('BENCH ' + JSON.stringify({ init: Number(t1 - t0) / 1e6, first: Number(c1 - c0) / 1e6, warm: warm[Math.floor(warm.length / 2)] }) + '\\n');
+        process.stderr.write('BENCH ' + JSON.stringify({ init: Number(t1 - t0) / 1e6, first: Number(c1 - c0) / 1e6, warm: warm[Math.floor(warm.length / 2)], maxRssKiB: process.resourceUsage().maxRSS }) + '\\n');
       })();`;
     const env = {
       PATH: process.env.PATH ?? '',
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
       POWERTOOLS_LOG_LEVEL: 'WARN',
       POWERTOOLS_TRACE_ENABLED: 'false',
     };
-    const samples: Array<{ init: number; first: number; warm: number }> = [];
+    const samples: Array<{ init: number; first: number; warm: number; maxRssKiB: number }> = [];
     for (let i = 0; i < RUNS; i++) {
       // async, not spawnSync: moto's output pipe must keep draining while the child runs
       const stderr = await new Promise<string>((resolve) => {
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
       [`module init, fresh process (median of ${RUNS})`, `${median(samples.map((s) => s.init)).toFixed(1)} ms`],
       [`first invocation (median of ${RUNS})`, `${median(samples.map((s) => s.first)).toFixed(1)} ms`],
       [`warm invocation (median of ${WARM_INVOCATIONS}, median of ${RUNS} runs)`, `${median(samples.map((s) => s.warm)).toFixed(1)} ms`],
+      [`peak resident memory of the process (max of ${RUNS})`, `${(Math.max(...samples.map((s) => s.maxRssKiB)) / 1024).toFixed(1)} MiB`],
     ];
     const width = Math.max(...rows.map((r) => r[0].length));
     console.log(`| ${'measure'.padEnd(width)} | value |`);

@@ -13,16 +13,30 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { DEV, LANGUAGES, newFunction, newStack, PROD, STACK_KINDS } from './helpers';
-import { PowertoolsFunction, PowertoolsLayerVersions } from '../../src';
+import { PowertoolsFunction, PowertoolsFunctionProps, PowertoolsLayerVersions } from '../../src';
 
-/** Renders a (possibly tokenized) string with `${AWS::Partition}`-style placeholders. */
+/**
+ * Renders a (possibly tokenized) string with `${AWS::Partition}`-style placeholders; a partition
+ * mapping lookup (environment-agnostic stacks) is rendered with the commercial partition's value.
+ */
 function render(stack: Stack, value: string): string {
   const resolved = stack.resolve(value);
   if (typeof resolved === 'string') {
     return resolved;
   }
-  const parts = resolved['Fn::Join'][1] as unknown[];
-  return parts.map((p) => (typeof p === 'string' ? p : `\${${(p as { Ref: string }).Ref}}`)).join('');
+  const mappings = Template.fromStack(stack).toJSON().Mappings ?? {};
+  const parts = resolved['Fn::Join'][1] as Array<string | Record<string, any>>;
+  return parts.map((p) => {
+    if (typeof p === 'string') {
+      return p;
+    }
+    if (p.Ref) {
+      return `\${${p.Ref}}`;
+    }
+    const [map, partition, key] = p['Fn::FindInMap'];
+    expect(partition).toEqual({ Ref: 'AWS::Partition' });
+    return mappings[map].aws[key];
+  }).join('');
 }
 
 function functionProps(template: Template): Record<string, any> {
@@ -66,6 +80,23 @@ describe.each(STACK_KINDS)('in a stack with %s', (_kind, env) => {
       const layers = functionProps(Template.fromStack(stack)).Layers;
       expect(layers).toHaveLength(1);
       expect(stack.resolve(fn.powertoolsLayer!.layerVersionArn)).toEqual(layers[0]);
+    });
+
+    test('[LAM-6] the layer account comes from a partition mapping only when the region is unknown', () => {
+      const stack = newStack(env);
+      newFunction(stack, {}, runtime);
+      const mappings = Template.fromStack(stack).toJSON().Mappings;
+      if (env) {
+        expect(mappings).toBeUndefined();
+      } else {
+        // only the commercial partition is listed: elsewhere the deployment fails on the lookup
+        expect(mappings).toEqual({
+          PowertoolsLayerAccounts: { aws: { typescript: '094274105915', python: '017000801446' } },
+        });
+        expect(JSON.stringify(functionProps(Template.fromStack(stack)).Layers)).toContain(
+          JSON.stringify({ 'Fn::FindInMap': ['PowertoolsLayerAccounts', { Ref: 'AWS::Partition' }, isPython ? 'python' : 'typescript'] }),
+        );
+      }
     });
 
     test('[LAM-4] timeout is 10 seconds', () => {
@@ -260,6 +291,13 @@ describe('overrides', () => {
     expect(render(stack, fn.powertoolsLayer!.layerVersionArn)).toContain(':017000801446:layer:AWSLambdaPowertoolsPythonV3-python312-x86_64:27');
   });
 
+  test('[LAM-6] functions in one environment-agnostic stack share one partition mapping', () => {
+    const stack = newStack();
+    newFunction(stack, {}, lambda.Runtime.NODEJS_24_X, 'Node');
+    newFunction(stack, {}, lambda.Runtime.PYTHON_3_13, 'Python');
+    expect(Object.keys(Template.fromStack(stack).toJSON().Mappings)).toEqual(['PowertoolsLayerAccounts']);
+  });
+
   test('[LAM-6] powertoolsLayerVersion pins another version', () => {
     const stack = newStack();
     const fn = newFunction(stack, { powertoolsLayerVersion: 30 });
@@ -328,6 +366,7 @@ describe('overrides', () => {
     newFunction(stack, { deadLetterQueueEncryptionKey: key });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: stack.resolve(key.keyArn) });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toHaveLength(0);
     const statements = Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
     expect(statements).toContainEqual(expect.objectContaining({
       Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']),
@@ -352,6 +391,40 @@ describe('overrides', () => {
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { DestinationConfig: { OnFailure: { Destination: stack.resolve(other.queueArn) } } });
     expect(functionProps(t).DeadLetterConfig).toEqual({ TargetArn: stack.resolve(fn.deadLetterQueue!.queueArn) });
+    // the role may still send to its DLQ (Lambda refuses a DeadLetterConfig it cannot write to)
+    const statements = Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    for (const queue of [fn.deadLetterQueue!, other]) {
+      expect(statements).toContainEqual(expect.objectContaining({
+        Action: expect.arrayContaining(['sqs:SendMessage']),
+        Resource: stack.resolve(queue.queueArn),
+      }));
+    }
+  });
+
+  test('[LAM-7] loggingFormat TEXT: no Lambda log-level controls (they need JSON), Powertools keeps the stage level', () => {
+    const stack = newStack();
+    newFunction(stack, { loggingFormat: lambda.LoggingFormat.TEXT, stage: DEV });
+    const props = functionProps(Template.fromStack(stack));
+    expect(props.LoggingConfig.LogFormat).toBe('Text');
+    expect(props.LoggingConfig.ApplicationLogLevel).toBeUndefined();
+    expect(props.LoggingConfig.SystemLogLevel).toBeUndefined();
+    expect(props.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('DEBUG');
+  });
+
+  test('[LAM-7] the deprecated logFormat is honoured instead of conflicting with the JSON default', () => {
+    const stack = newStack();
+    newFunction(stack, { logFormat: lambda.LogFormat.TEXT });
+    const props = functionProps(Template.fromStack(stack));
+    expect(props.LoggingConfig).toEqual({ LogFormat: 'Text', LogGroup: expect.anything() });
+    expect(props.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('WARN');
+  });
+
+  test('[LAM-7] the deprecated applicationLogLevel and systemLogLevel are honoured (Powertools follows)', () => {
+    const stack = newStack();
+    newFunction(stack, { applicationLogLevel: 'ERROR', systemLogLevel: 'DEBUG' });
+    const props = functionProps(Template.fromStack(stack));
+    expect(props.LoggingConfig).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'ERROR', SystemLogLevel: 'DEBUG' });
+    expect(props.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('ERROR');
   });
 
   test('[LAM-7] systemLogLevelV2 overrides the stage default (PROD WARN, DEV INFO)', () => {
@@ -404,6 +477,7 @@ describe('overrides', () => {
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 731 });
     t.resourceCountIs('Custom::LogRetention', 0);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toHaveLength(0);
   });
 
   test('[LAM-8] the user\'s log group replaces the construct\'s; the role may write to it only', () => {
@@ -444,6 +518,16 @@ describe('overrides', () => {
     });
   });
 
+  test('[IAM-1] Lambda Insights keeps its managed policy; managed policies added later are kept too', () => {
+    const stack = newStack();
+    const fn = newFunction(stack, { insightsVersion: lambda.LambdaInsightsVersion.VERSION_1_0_333_0 });
+    fn.role!.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3ReadOnlyAccess'));
+    const arn = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/${name}`]] });
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      ManagedPolicyArns: [arn('CloudWatchLambdaInsightsExecutionRolePolicy'), arn('AmazonS3ReadOnlyAccess')],
+    });
+  });
+
   test('[IAM-1] a role you pass is used as is', () => {
     const stack = newStack();
     const role = new iam.Role(stack, 'Mine', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
@@ -481,9 +565,49 @@ describe('overrides', () => {
       'API_KEY_SECRET_NAME', 'TOKEN_TABLE_ID', 'SIGNING_SECRET', 'DB_PASSWORD', 'SECRET_VALUE', 'ACCESS_TOKEN',
     ]));
   });
+
+  test('[CDK-5] the Parameters and Secrets Lambda Extension\'s settings are not mistaken for secrets', () => {
+    const stack = newStack();
+    const settings = {
+      SECRETS_MANAGER_TTL: '300',
+      SECRETS_MANAGER_TIMEOUT_MILLIS: '0',
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773',
+      PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED: 'true',
+      PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE: '1000',
+      PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS: '3',
+      PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL: 'info',
+    };
+    newFunction(stack, { environment: settings });
+    expect(functionProps(Template.fromStack(stack)).Environment.Variables).toMatchObject(settings);
+  });
+});
+
+describe('props without effect', () => {
+  const mine = (stack: Stack) => new logs.LogGroup(stack, 'Mine');
+  test.each<[string, (stack: Stack) => Partial<PowertoolsFunctionProps>, string]>([
+    ['logRetention', (stack) => ({ logGroup: mine(stack), logRetention: logs.RetentionDays.ONE_DAY }), '`logGroup` is given'],
+    ['logGroupEncryptionKey', (stack) => ({ logGroup: mine(stack), logGroupEncryptionKey: new kms.Key(stack, 'K') }), '`logGroup` is given'],
+    ['deadLetterQueueEncryptionKey', (stack) => ({ deadLetterQueueEnabled: false, deadLetterQueueEncryptionKey: new kms.Key(stack, 'K') }),
+      'the construct creates no dead-letter queue'],
+    ['powertoolsLayerVersion', () => ({ powertoolsLayerEnabled: false, powertoolsLayerVersion: 30 }), 'the official layer is not used'],
+  ])('%s warns when the resource it configures is not the construct\'s', (prop, overrides, reason) => {
+    const stack = newStack();
+    newFunction(stack, overrides(stack));
+    const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Orders', Match.anyValue());
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].entry.data).toContain(`\`${prop}\` has no effect: ${reason}`);
+    expect(warnings[0].entry.data).toContain(`[ack: cdk-cloud-patterns:${prop}Ignored]`);
+  });
 });
 
 describe('bad input', () => {
+  test('[LAM-6] fails when powertoolsLayer is given with powertoolsLayerEnabled: false', () => {
+    const stack = newStack();
+    const layer = lambda.LayerVersion.fromLayerVersionArn(stack, 'Mine', 'arn:aws:lambda:eu-west-1:111111111111:layer:Mine:3');
+    expect(() => newFunction(stack, { powertoolsLayer: layer, powertoolsLayerEnabled: false }))
+      .toThrow('[TestStack/Orders] powertoolsLayerEnabled: received false; allowed: true or undefined when `powertoolsLayer` is given');
+  });
+
   test('[LAM-4] fails when the timeout is over 15 minutes', () => {
     expect(() => newFunction(newStack(), { timeout: Duration.minutes(16) }))
       .toThrow('[TestStack/Orders] timeout: received 16 minutes; allowed: at most 15 minutes');
@@ -492,6 +616,18 @@ describe('bad input', () => {
   test('[LAM-2] fails on an empty service name', () => {
     expect(() => newFunction(newStack(), { serviceName: '  ' }))
       .toThrow("[TestStack/Orders] serviceName: received '  '; allowed: a non-empty name");
+  });
+
+  test('[LAM-2] fails on an empty metrics namespace', () => {
+    expect(() => newFunction(newStack(), { metricsNamespace: '' }))
+      .toThrow("[TestStack/Orders] metricsNamespace: received ''; allowed: a non-empty CloudWatch namespace");
+  });
+
+  test('[LAM-3] fails when the latency budget is not below the timeout (the alarm could never fire)', () => {
+    expect(() => newFunction(newStack(), { latencyBudget: Duration.seconds(10) }))
+      .toThrow('[TestStack/Orders] latencyBudget: received 10 seconds; allowed: more than 0 and less than the timeout (10 seconds)');
+    expect(() => newFunction(newStack(), { latencyBudget: Duration.millis(0) }))
+      .toThrow('[TestStack/Orders] latencyBudget: received 0 millis; allowed: more than 0 and less than the timeout');
   });
 
   test('[LAM-3] fails when provisioned concurrency exceeds reserved concurrency', () => {
@@ -540,8 +676,10 @@ describe('bad input', () => {
     const stack = newStack();
     const fn = newFunction(stack, {
       serviceName: Token.asString(Aws.STACK_NAME),
+      metricsNamespace: Token.asString(Aws.STACK_NAME),
       timeout: Duration.seconds(Token.asNumber({ Ref: 'TimeoutParam' })),
       provisionedConcurrentExecutions: Token.asNumber({ Ref: 'Pc' }),
+      latencyBudget: Duration.millis(Token.asNumber({ Ref: 'Budget' })),
       stage: DEV,
     });
     expect(stack.resolve(fn.serviceName)).toEqual({ Ref: 'AWS::StackName' });
