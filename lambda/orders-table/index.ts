@@ -7,13 +7,13 @@
  *
  * Events:
  *   { "action": "createUser",  "userId": "u1", "email": "a@example.com" }   → 201, or 409 if it exists
- *   { "action": "createOrder", "userId": "u1", "orderId": "01J…" }          → 201, or 409 (nothing written)
+ *   { "action": "createOrder", "userId": "u1", "orderId": "01J…" }          → 201, or 409 / 404 (nothing written)
  *   { "action": "listOrders",  "userId": "u1", "limit": 20 }                → 200 with orders, newest first
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createOrder, createUserProfile, isConditionFailure, listOrdersNewestFirst } from './orders';
+import { createOrder, createOrderConflicts, createUserProfile, isConditionFailure, listOrdersNewestFirst } from './orders';
 import { logger, metrics, tracer } from '../shared/powertools';
 
 const TABLE = process.env.TABLE_NAME ?? '';
@@ -53,6 +53,11 @@ export const handler = async (event: OrdersEvent): Promise<OrdersResult> => {
         return { statusCode: 400, body: { message: `unknown action ${JSON.stringify((event as { action?: unknown }).action)}` } };
     }
   } catch (err) {
+    const conflicts = createOrderConflicts(err);
+    if (event.action === 'createOrder' && conflicts.userMissing && !conflicts.orderExists) {
+      logger.info('order for a user without a profile', { userId: event.userId });
+      return { statusCode: 404, body: { message: 'user not found' } };
+    }
     if (isConditionFailure(err)) {
       logger.info('condition failed', { action: event.action, userId: event.userId });
       return { statusCode: 409, body: { message: 'already exists' } };

@@ -60,7 +60,9 @@ export async function listOrdersNewestFirst(
 /**
  * Atomic multi-item transaction: the order's META item (create-only) and the user's `orderCount`
  * increment succeed together or not at all. A failed condition cancels both
- * (`TransactionCanceledException`).
+ * (`TransactionCanceledException`): the order exists (reason 0), or the user has no profile
+ * (reason 1; without that condition the increment would create a stub profile holding only
+ * `orderCount`, and the user's own create-only put would then fail).
  */
 export async function createOrder(ddb: DynamoDBDocumentClient, table: string, userId: string, orderId: string): Promise<void> {
   await ddb.send(
@@ -78,6 +80,7 @@ export async function createOrder(ddb: DynamoDBDocumentClient, table: string, us
             TableName: table,
             Key: { PK: userKey(userId), SK: 'PROFILE' },
             UpdateExpression: 'ADD orderCount :one',
+            ConditionExpression: 'attribute_exists(PK)',
             ExpressionAttributeValues: { ':one': 1 },
           },
         },
@@ -86,8 +89,26 @@ export async function createOrder(ddb: DynamoDBDocumentClient, table: string, us
   );
 }
 
-/** Whether `err` is DynamoDB's refusal of a condition (put) or of a transaction. */
+/** The cancellation reason codes of a `TransactionCanceledException`, in item order; else []. */
+function cancellationCodes(err: unknown): (string | undefined)[] {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] } | null;
+  return e?.name === 'TransactionCanceledException' ? (e.CancellationReasons ?? []).map((r) => r.Code) : [];
+}
+
+/** Which items of `createOrder`'s transaction failed their condition. */
+export function createOrderConflicts(err: unknown): { orderExists: boolean; userMissing: boolean } {
+  const [order, user] = cancellationCodes(err);
+  return { orderExists: order === 'ConditionalCheckFailed', userMissing: user === 'ConditionalCheckFailed' };
+}
+
+/**
+ * Whether `err` is DynamoDB's refusal of a condition: a conditional put's
+ * `ConditionalCheckFailedException`, or a transaction cancelled because one of its conditions
+ * failed. A transaction cancelled for another reason (`TransactionConflict` with a concurrent
+ * transaction on the same item, throttling) is not a condition failure: it is retryable, so the
+ * caller must not answer "already exists".
+ */
 export function isConditionFailure(err: unknown): boolean {
-  const name = (err as { name?: string } | null)?.name;
-  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
+  if ((err as { name?: string } | null)?.name === 'ConditionalCheckFailedException') return true;
+  return cancellationCodes(err).includes('ConditionalCheckFailed');
 }

@@ -161,7 +161,8 @@ export interface AccessPattern {
 
   /**
    * Key template of the partition key value the query asks for (always an equality), e.g.
-   * `USER#{userId}`. It must be the partition key template of at least one entity on that index.
+   * `USER#{userId}`, or a value of one (`STATUS#shipped` for `STATUS#{status}`). It must fit the
+   * partition key template of at least one entity on that index.
    */
   readonly partitionKey: string;
 

@@ -17,7 +17,9 @@ export interface LeadingKeysGrantOptions {
 
   /**
    * Literal text in front of every leading key. With key templates like `USER#{userId}` the
-   * caller's partition is `USER#<id>`, so grant `keyPrefix: 'USER#'`.
+   * caller's partition is `USER#<id>`, so grant `keyPrefix: 'USER#'`. A SingleTable with declared
+   * entities warns (`cdk-cloud-patterns:singleTableLeadingKeyPrefix`) when `keyPrefix` plus a key
+   * value fits no entity's partition key template.
    *
    * @default '' - the partition key value is the user id itself
    */
@@ -161,6 +163,14 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
   protected abstract _tableRef(): dynamodb.ITable;
 
   /**
+   * Hook for a table that knows its entities: warn when `keyPrefix` + a key value is no declared
+   * entity's partition key. An imported table knows none, so it checks nothing.
+   *
+   * @internal
+   */
+  protected _checkLeadingKeyPrefix(_prefix: string): void {}
+
+  /**
    * Grants the given actions on the table (and its indexes) to the grantee.
    *
    * @param grantee the principal
@@ -232,6 +242,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
       });
     }
     const prefix = options.keyPrefix ?? '';
+    this._checkLeadingKeyPrefix(prefix);
     const resourceArns = [this._tableRef().tableArn];
     if (options.includeIndexes) resourceArns.push(`${this._tableRef().tableArn}/index/*`);
     const grant = iam.Grant.addToPrincipal({

@@ -7,7 +7,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccessPattern, CapacityRange, EntityDefinition } from './access-patterns';
-import { IndexKeySchema, checkEntity, checkPattern, checkUnique, renderMarkdown } from './private/model';
+import { IndexKeySchema, canEqual, checkEntity, checkIndexName, checkName, checkPattern, checkUnique, listOrNone, renderMarkdown } from './private/model';
 import { ISingleTable, SingleTableBase } from './single-table-base';
 import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
 import { ConstructValidationError, addWarning, isUnresolved } from '../core/private/errors';
@@ -101,7 +101,8 @@ export interface SingleTableProps {
   readonly encryption?: dynamodb.TableEncryption;
 
   /**
-   * The customer-managed KMS key to encrypt the table with.
+   * The customer-managed KMS key to encrypt the table with. Only with `encryption` unset or
+   * CUSTOMER_MANAGED.
    *
    * @default - no customer key (one is created only if `encryption` is CUSTOMER_MANAGED)
    */
@@ -123,7 +124,8 @@ export interface SingleTableProps {
 
   /**
    * The global secondary indexes (at most 20). Each must serve at least one access pattern
-   * (DDB-3). With PROVISIONED billing an index without capacities starts at the table's minimums.
+   * (DDB-3). With PROVISIONED billing an index without capacities starts at the table's minimums;
+   * with on-demand billing an index takes no capacities.
    *
    * @default - no global secondary index
    */
@@ -156,6 +158,7 @@ export interface SingleTableProps {
 
   /**
    * An existing AWS Backup plan to add the table to (for example the organisation's central plan).
+   * Not allowed with `backup: false`.
    *
    * @default - a daily plan with 35-day retention is created when `backup` is on
    */
@@ -304,6 +307,7 @@ export class SingleTable extends SingleTableBase {
   private readonly indexSchemas = new Map<string, IndexKeySchema>();
   private readonly _entities: EntityDefinition[];
   private readonly _patterns: AccessPattern[] = [];
+  private readonly _indexScaling = new Map<string, { read: dynamodb.IScalableTableAttribute; write: dynamodb.IScalableTableAttribute }>();
 
   constructor(scope: Construct, id: string, props: SingleTableProps = {}) {
     super(scope, id);
@@ -320,6 +324,8 @@ export class SingleTable extends SingleTableBase {
     this._entities.forEach((entity, i) => checkEntity(this, `entities[${i}]`, entity, this.indexSchemas));
     (props.accessPatterns ?? []).forEach((pattern, i) => this.addPattern(pattern, `accessPatterns[${i}]`));
     const capacity = this.checkCapacity(props);
+
+    this.checkEncryption(props);
 
     const removalPolicy = props.removalPolicy ?? (isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
     const pointInTimeRecovery = props.pointInTimeRecovery ?? true;
@@ -366,11 +372,22 @@ export class SingleTable extends SingleTableBase {
       this.writeScaling = this.table.autoScaleWriteCapacity(capacity.write);
       this.writeScaling.scaleOnUtilization(target);
       for (const index of indexes) {
-        this.table.autoScaleGlobalSecondaryIndexReadCapacity(index.indexName, capacity.read).scaleOnUtilization(target);
-        this.table.autoScaleGlobalSecondaryIndexWriteCapacity(index.indexName, capacity.write).scaleOnUtilization(target);
+        const read = this.table.autoScaleGlobalSecondaryIndexReadCapacity(index.indexName, capacity.read);
+        read.scaleOnUtilization(target);
+        const write = this.table.autoScaleGlobalSecondaryIndexWriteCapacity(index.indexName, capacity.write);
+        write.scaleOnUtilization(target);
+        this._indexScaling.set(index.indexName, { read, write });
       }
     }
 
+    if (props.backup === false && props.backupPlan !== undefined) {
+      throw new ConstructValidationError(this, {
+        prop: 'backupPlan',
+        received: props.backupPlan.node.path,
+        allowed: 'no backupPlan with backup: false (the plan would be ignored)',
+        hint: 'Remove backup: false to add the table to the plan, or remove backupPlan',
+      });
+    }
     if (props.backup ?? (isProd || props.backupPlan !== undefined)) {
       this.backupPlan =
         props.backupPlan ??
@@ -405,6 +422,27 @@ export class SingleTable extends SingleTableBase {
   }
 
   /**
+   * Read auto-scaling of a global secondary index, with PROVISIONED billing (for example to add
+   * `scaleOnSchedule`; aws-cdk-lib allows auto-scaling to be enabled only once per index).
+   *
+   * @param indexName the name of a declared global secondary index
+   * @returns the scalable attribute, or undefined with on-demand billing
+   */
+  public indexReadScaling(indexName: string): dynamodb.IScalableTableAttribute | undefined {
+    return this.scalingOf(indexName, 'indexReadScaling')?.read;
+  }
+
+  /**
+   * Write auto-scaling of a global secondary index, with PROVISIONED billing.
+   *
+   * @param indexName the name of a declared global secondary index
+   * @returns the scalable attribute, or undefined with on-demand billing
+   */
+  public indexWriteScaling(indexName: string): dynamodb.IScalableTableAttribute | undefined {
+    return this.scalingOf(indexName, 'indexWriteScaling')?.write;
+  }
+
+  /**
    * Declares one more access pattern (DDB-1, DDB-2). It is checked now, like the patterns in props.
    *
    * @param pattern the access pattern
@@ -417,7 +455,8 @@ export class SingleTable extends SingleTableBase {
    * The entities and access patterns as two Markdown tables, for the team's docs (DDB-1).
    *
    * The entity table has one column per key attribute (table and indexes); the access pattern
-   * table has the index, the key condition, the order and the entities the pattern returns.
+   * table has the index, the key condition, the order and the entities the pattern returns. Each
+   * table gets a Description column when at least one of its rows has a `description`.
    */
   public renderMarkdown(): string {
     return renderMarkdown(this.tableSchema, [...this.indexSchemas.values()], this._entities, this._patterns);
@@ -428,8 +467,33 @@ export class SingleTable extends SingleTableBase {
     return this.table;
   }
 
+  /** @internal */
+  protected _checkLeadingKeyPrefix(prefix: string): void {
+    if (isUnresolved(prefix) || this._entities.length === 0) return;
+    const partitions = [...new Set(this._entities.map((e) => e.partitionKey))];
+    if (partitions.some((pk) => canEqual(pk, `${prefix}{leadingKey}`))) return;
+    addWarning(
+      this,
+      'singleTableLeadingKeyPrefix',
+      `grantLeadingKeys keyPrefix '${prefix}' fits no declared entity's partition key (${partitions.join(', ')}): ` +
+        'the grant allows only partitions the model does not have',
+    );
+  }
+
+  private scalingOf(indexName: string, method: string) {
+    if (!this.indexSchemas.has(indexName)) {
+      throw new ConstructValidationError(this, {
+        prop: `${method}(indexName)`,
+        received: indexName,
+        allowed: `a declared global secondary index: ${listOrNone([...this.indexSchemas.keys()])}`,
+      });
+    }
+    return this._indexScaling.get(indexName);
+  }
+
   private addPattern(pattern: AccessPattern, prop: string): void {
     const names = [...this._patterns.map((p) => p.name), pattern.name];
+    checkName(this, `${prop}.name`, pattern.name);
     checkUnique(this, (i) => (i === names.length - 1 ? `${prop}.name` : `accessPatterns[${i}].name`), names, 'access pattern');
     checkPattern(this, prop, pattern, this.tableSchema, this.indexSchemas, this._entities);
     this._patterns.push(pattern);
@@ -445,6 +509,7 @@ export class SingleTable extends SingleTableBase {
     }
     checkUnique(this, (i) => `globalIndexes[${i}].indexName`, indexes.map((i) => i.indexName), 'index');
     indexes.forEach((index, i) => {
+      checkIndexName(this, `globalIndexes[${i}].indexName`, index.indexName);
       if (index.partitionKey === undefined) {
         throw new ConstructValidationError(this, {
           prop: `globalIndexes[${i}].partitionKey`,
@@ -456,6 +521,9 @@ export class SingleTable extends SingleTableBase {
         indexName: index.indexName,
         partitionKeyName: index.partitionKey.name,
         sortKeyName: index.sortKey?.name,
+        partitionKeyNotString: index.partitionKey.type !== dynamodb.AttributeType.STRING,
+        sortKeyNotString: index.sortKey !== undefined && index.sortKey.type !== dynamodb.AttributeType.STRING,
+        sortKeyIsNumber: index.sortKey?.type === dynamodb.AttributeType.NUMBER,
       });
     });
   }
@@ -476,6 +544,17 @@ export class SingleTable extends SingleTableBase {
     }
   }
 
+  private checkEncryption(props: SingleTableProps): void {
+    const encryption = props.encryption;
+    if (props.encryptionKey !== undefined && encryption !== undefined && encryption !== dynamodb.TableEncryption.CUSTOMER_MANAGED) {
+      throw new ConstructValidationError(this, {
+        prop: 'encryptionKey',
+        received: props.encryptionKey.node.path,
+        allowed: `no encryptionKey with encryption ${encryption}; a key needs encryption CUSTOMER_MANAGED (or leave encryption unset)`,
+      });
+    }
+  }
+
   private checkCapacity(props: SingleTableProps): { read: CapacityRange; write: CapacityRange; target: number } | undefined {
     const mode = props.billingMode ?? dynamodb.BillingMode.PAY_PER_REQUEST;
     const target = props.targetUtilizationPercent ?? 70;
@@ -489,6 +568,17 @@ export class SingleTable extends SingleTableBase {
           });
         }
       }
+      (props.globalIndexes ?? []).forEach((index, i) => {
+        for (const prop of ['readCapacity', 'writeCapacity'] as const) {
+          if (index[prop] !== undefined) {
+            throw new ConstructValidationError(this, {
+              prop: `globalIndexes[${i}].${prop}`,
+              received: index[prop],
+              allowed: 'nothing with on-demand billing; set billingMode: BillingMode.PROVISIONED to use capacities',
+            });
+          }
+        }
+      });
       return undefined;
     }
     if (!isUnresolved(target) && (target < 20 || target > 90)) {

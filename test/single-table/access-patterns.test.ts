@@ -54,6 +54,34 @@ describe('[DDB-1] access patterns documented as code', () => {
     );
   });
 
+  test('[DDB-1] renderMarkdown adds a Description column to a table when one of its rows has a description', () => {
+    const table = build({
+      entities: [{ ...USER, description: 'A | registered user' }, { name: 'Session', partitionKey: 'USER#{userId}', sortKey: 'SESSION#{id}' }],
+      accessPatterns: [
+        { name: 'Get a user profile', partitionKey: 'USER#{userId}', sortKey: KeyCondition.equalTo('PROFILE'), description: 'login page' },
+        { name: 'List sessions', partitionKey: 'USER#{userId}', sortKey: KeyCondition.beginsWith('SESSION#') },
+      ],
+    });
+    expect(table.renderMarkdown()).toBe(
+      [
+        '| Entity | PK | SK | Description |',
+        '| --- | --- | --- | --- |',
+        '| User | `USER#{userId}` | `PROFILE` | A \\| registered user |',
+        '| Session | `USER#{userId}` | `SESSION#{id}` |  |',
+        '',
+        '| Access pattern | Index | Key condition | Order | Returns | Description |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| Get a user profile | table | `PK = USER#{userId} AND SK = PROFILE` | ascending | User | login page |',
+        '| List sessions | table | `PK = USER#{userId} AND begins_with(SK, SESSION#)` | ascending | Session |  |',
+        '',
+      ].join('\n'),
+    );
+    // descriptions only on patterns: the entity table keeps its compact form
+    const patternsOnly = build({ entities: [USER], accessPatterns: [{ name: 'p', partitionKey: 'USER#{id}', description: 'why' }] }).renderMarkdown();
+    expect(patternsOnly).toContain('| Entity | PK | SK |\n');
+    expect(patternsOnly).toContain('| p | table | `PK = USER#{id}` | ascending | User | why |');
+  });
+
   test('[DDB-1] entities and accessPatterns are readable; addAccessPattern appends', () => {
     const table = build({ entities: [USER, ORDER], globalIndexes: [gsi(1)], accessPatterns: [BY_STATUS] });
     table.addAccessPattern({ name: 'profile', partitionKey: 'USER#{id}', sortKey: KeyCondition.equalTo('PROFILE') });
@@ -135,6 +163,35 @@ describe('[DDB-2] every access pattern is served by the table key or a declared 
     expect(table.accessPatterns).toHaveLength(3);
     expect(() => table.addAccessPattern({ name: 'wrong prefix', partitionKey: 'DEVICE#{id}', sortKey: KeyCondition.beginsWith('ALARM#') })).toThrow(
       '[S/Orders] addAccessPattern("wrong prefix"): received {"partitionKey":"DEVICE#{id}","sortKey":{"operator":"BEGINS_WITH","value":"ALARM#"}}; allowed: keys of a declared entity on table (\'DEVICE#{deviceId}\' / \'EVENT#{isoTime}\')',
+    );
+  });
+
+  test('[DDB-2] an equality may ask for a literal value where the entity has a placeholder (STATUS#shipped on STATUS#{status})', () => {
+    const event: EntityDefinition = { name: 'Event', partitionKey: 'DEVICE#{deviceId}', sortKey: 'EVENT#{year}#{id}' };
+    const table = build({
+      entities: [USER, ORDER, event],
+      globalIndexes: [gsi(1)],
+      accessPatterns: [
+        { name: 'shipped orders', indexName: 'GSI1', partitionKey: 'STATUS#shipped' },
+        { name: 'admin profile', partitionKey: 'USER#admin', sortKey: KeyCondition.equalTo('PROFILE') },
+        { name: 'one event of 2026', partitionKey: 'DEVICE#{d}', sortKey: KeyCondition.equalTo('EVENT#2026#{id}') },
+      ],
+    });
+    expect(table.renderMarkdown()).toContain('| shipped orders | GSI1 | `GSI1PK = STATUS#shipped` | ascending | Order |');
+    expect(table.renderMarkdown()).toContain('| admin profile | table | `PK = USER#admin AND SK = PROFILE` | ascending | User |');
+    expect(table.renderMarkdown()).toContain('| one event of 2026 | table | `PK = DEVICE#{d} AND SK = EVENT#2026#{id}` | ascending | Event |');
+    // literal text must still match the entity's literal text, and one query placeholder fills one entity placeholder
+    expect(() => table.addAccessPattern({ name: 'wrong literal', partitionKey: 'USERS#admin' })).toThrow(
+      '[S/Orders] addAccessPattern("wrong literal"): received {"partitionKey":"USERS#admin"}; allowed: keys of a declared entity on table',
+    );
+    expect(() => table.addAccessPattern({ name: 'too many parts', partitionKey: 'USER#{a}#{b}' })).toThrow(
+      '[S/Orders] addAccessPattern("too many parts"): received {"partitionKey":"USER#{a}#{b}"}; allowed: keys of a declared entity on table',
+    );
+    // the entity's literal text is literal, not a regular expression
+    const versioned = build({ entities: [{ name: 'Doc', partitionKey: 'V1.0#{id}', sortKey: 'X' }] });
+    versioned.addAccessPattern({ name: 'doc', partitionKey: 'V1.0#{docId}' });
+    expect(() => versioned.addAccessPattern({ name: 'dot is not any char', partitionKey: 'V1x0#{id}' })).toThrow(
+      '[S/Orders] addAccessPattern("dot is not any char"): received {"partitionKey":"V1x0#{id}"}; allowed: keys of a declared entity on table (\'V1.0#{id}\' / \'X\')',
     );
   });
 
@@ -244,6 +301,21 @@ describe('bad input', () => {
     ).toThrow("[S/Orders] entities[0].indexKeys[1].indexName: received 'GSI1'; allowed: a unique index name (entities[0].indexKeys[0].indexName has it)");
   });
 
+  test('fails for an empty entity or access pattern name and for an index name DynamoDB refuses', () => {
+    expect(() => build({ entities: [{ ...USER, name: ' ' }] })).toThrow("[S/Orders] entities[0].name: received ' '; allowed: a non-empty name");
+    expect(() => build({ entities: [USER], accessPatterns: [{ name: '', partitionKey: 'USER#{id}' }] })).toThrow(
+      "[S/Orders] accessPatterns[0].name: received ''; allowed: a non-empty name",
+    );
+    for (const indexName of ['G1', 'GSI 1', 'GSI#1', 'x'.repeat(256)]) {
+      expect(() => build({ globalIndexes: [gsi(1), { ...gsi(2), indexName }] })).toThrow(
+        `[S/Orders] globalIndexes[1].indexName: received '${indexName}'; allowed: a DynamoDB index name: 3 to 255 letters, digits, underscores, hyphens and dots`,
+      );
+    }
+    const ok = build({ globalIndexes: [{ ...gsi(1), indexName: 'by-status.v1_2' }], entities: [{ ...ORDER, indexKeys: [{ ...ORDER.indexKeys![0], indexName: 'by-status.v1_2' }] }] });
+    ok.addAccessPattern({ ...BY_STATUS, indexName: 'by-status.v1_2' });
+    expect(ok.accessPatterns).toHaveLength(1);
+  });
+
   test('fails when an entity names a missing index or mismatches its sort key', () => {
     expect(() => build({ entities: [ORDER] })).toThrow(
       "[S/Orders] entities[0].indexKeys[0].indexName: received 'GSI1'; allowed: a declared global secondary index: none declared",
@@ -254,6 +326,40 @@ describe('bad input', () => {
     expect(() => build({ entities: [{ ...ORDER, indexKeys: [{ indexName: 'GSI1', partitionKey: 'S#{s}' }] }], globalIndexes: [gsi(1)] })).toThrow(
       "[S/Orders] entities[0].indexKeys[0].sortKey: received undefined; allowed: a key template for the sort key 'GSI1SK' of index 'GSI1'",
     );
+  });
+
+  test('fails for literal text in a NUMBER key and for begins_with on a NUMBER sort key', () => {
+    const byTime: dynamodb.GlobalSecondaryIndexProps = {
+      indexName: 'ByTime',
+      partitionKey: { name: 'GSI2PK', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'createdAt', type: dynamodb.AttributeType.NUMBER },
+    };
+    const order = (sortKey: string): EntityDefinition => ({ ...ORDER, indexKeys: [{ indexName: 'ByTime', partitionKey: 'USER#{userId}', sortKey }] });
+    expect(() => build({ entities: [order('TIME#{createdAt}')], globalIndexes: [byTime] })).toThrow(
+      "[S/Orders] entities[0].indexKeys[0].sortKey: received 'TIME#{createdAt}'; allowed: one placeholder such as '{value}': 'createdAt' of index 'ByTime' is not a STRING attribute, so its values hold no literal text",
+    );
+    const byCount: dynamodb.GlobalSecondaryIndexProps = { indexName: 'ByCount', partitionKey: { name: 'n', type: dynamodb.AttributeType.NUMBER } };
+    expect(() =>
+      build({ entities: [{ ...USER, indexKeys: [{ indexName: 'ByCount', partitionKey: 'N#{n}' }] }], globalIndexes: [byCount] }),
+    ).toThrow("[S/Orders] entities[0].indexKeys[0].partitionKey: received 'N#{n}'; allowed: one placeholder such as '{value}': 'n' of index 'ByCount'");
+    const table = build({
+      entities: [order('{createdAt}')],
+      globalIndexes: [byTime],
+      accessPatterns: [{ name: 'orders at a time', indexName: 'ByTime', partitionKey: 'USER#{id}', sortKey: KeyCondition.equalTo('{t}') }],
+    });
+    expect(() =>
+      table.addAccessPattern({ name: 'prefix', indexName: 'ByTime', partitionKey: 'USER#{id}', sortKey: KeyCondition.beginsWith('17') }),
+    ).toThrow(
+      '[S/Orders] addAccessPattern("prefix").sortKey: received {"operator":"BEGINS_WITH","value":"17"}; allowed: an equality: begins_with works on STRING and BINARY sort keys, and \'createdAt\' of index \'ByTime\' is a NUMBER',
+    );
+    // begins_with on a BINARY sort key is fine
+    const byHash: dynamodb.GlobalSecondaryIndexProps = { ...byTime, indexName: 'ByHash', sortKey: { name: 'hash', type: dynamodb.AttributeType.BINARY } };
+    const hashed = build({
+      entities: [{ ...ORDER, indexKeys: [{ indexName: 'ByHash', partitionKey: 'USER#{userId}', sortKey: '{hash}' }] }],
+      globalIndexes: [byHash],
+      accessPatterns: [{ name: 'hash prefix', indexName: 'ByHash', partitionKey: 'USER#{id}', sortKey: KeyCondition.beginsWith('{prefix}') }],
+    });
+    expect(hashed.accessPatterns).toHaveLength(1);
   });
 
   test('fails for a GSI without a single partition key attribute', () => {

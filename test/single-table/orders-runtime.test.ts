@@ -2,9 +2,9 @@
  * DDB-6: the patterns document's SDK v3 code (lambda/orders-table) against a real engine, moto's
  * DynamoDB server on loopback.
  */
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createOrder, createUserProfile, isConditionFailure, listOrdersNewestFirst } from '../../lambda/orders-table/orders';
+import { createOrder, createOrderConflicts, createUserProfile, isConditionFailure, listOrdersNewestFirst } from '../../lambda/orders-table/orders';
 import { MotoServer, startMoto } from '../setup/moto';
 
 let moto: MotoServer;
@@ -75,9 +75,40 @@ test('[DDB-6] a transaction whose condition fails writes neither item', async ()
   expect(failure?.name).toBe('TransactionCanceledException');
   expect(failure?.CancellationReasons?.map((r) => r.Code)).toEqual(['ConditionalCheckFailed', 'None']);
   expect(isConditionFailure(failure)).toBe(true);
+  expect(createOrderConflicts(failure)).toEqual({ orderExists: true, userMissing: false });
   // neither the Put nor the Update happened
   expect(await get('ORDER#o1', 'META')).toMatchObject({ status: 'shipped', userId: 'u2' });
   expect(await get('USER#u1', 'PROFILE')).not.toHaveProperty('orderCount');
+});
+
+test('[DDB-6] an order for a user without a profile writes neither item (no stub profile)', async () => {
+  const failure = await createOrder(ddb, TABLE, 'ghost', 'o1').then(
+    () => undefined,
+    (e: unknown) => e as Error & { CancellationReasons?: { Code?: string }[] },
+  );
+  expect(failure?.name).toBe('TransactionCanceledException');
+  expect(failure?.CancellationReasons?.map((r) => r.Code)).toEqual(['None', 'ConditionalCheckFailed']);
+  expect(createOrderConflicts(failure)).toEqual({ orderExists: false, userMissing: true });
+  expect(await get('ORDER#o1', 'META')).toBeUndefined();
+  expect(await get('USER#ghost', 'PROFILE')).toBeUndefined();
+  // so the user can still sign up
+  await createUserProfile(ddb, TABLE, { userId: 'ghost', email: 'g@example.com' });
+  expect(await get('USER#ghost', 'PROFILE')).toMatchObject({ email: 'g@example.com' });
+});
+
+test('[DDB-6] only a cancelled transaction whose reasons include ConditionalCheckFailed counts as a condition failure', () => {
+  // the shape the SDK gives a TransactionCanceledException (moto cannot produce the other reasons)
+  const cancelled = (...codes: string[]) =>
+    Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException', CancellationReasons: codes.map((Code) => ({ Code })) });
+  expect(isConditionFailure(cancelled('ConditionalCheckFailed', 'None'))).toBe(true);
+  expect(isConditionFailure(cancelled('None', 'ConditionalCheckFailed'))).toBe(true);
+  // a concurrent transaction on the same item, or throttling: retryable, not "already exists"
+  expect(isConditionFailure(cancelled('None', 'TransactionConflict'))).toBe(false);
+  expect(isConditionFailure(cancelled('ThrottlingError', 'None'))).toBe(false);
+  expect(isConditionFailure(Object.assign(new Error('x'), { name: 'TransactionCanceledException' }))).toBe(false);
+  expect(isConditionFailure(Object.assign(new Error('x'), { name: 'ConditionalCheckFailedException' }))).toBe(true);
+  expect(isConditionFailure(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException' }))).toBe(false);
+  expect(isConditionFailure(undefined)).toBe(false);
 });
 
 test('[DDB-6] the newest-first query returns only the user\'s orders, in descending order', async () => {
@@ -139,5 +170,19 @@ describe('the handler (module-scope client, endpoint from AWS_ENDPOINT_URL_DYNAM
     const listed = await handler({ action: 'listOrders', userId: 'u9' });
     expect((listed.body.orders as { SK: string }[]).map((o) => o.SK)).toEqual(['ORDER#2', 'ORDER#1']);
     expect(await handler({ action: 'createOrder', userId: 'u9' })).toEqual({ statusCode: 400, body: { message: 'orderId is required' } });
+    expect(await handler({ action: 'createOrder', userId: 'nobody', orderId: 'o10' })).toEqual({ statusCode: 404, body: { message: 'user not found' } });
+    expect(await get('USER#nobody', 'PROFILE')).toBeUndefined();
+  });
+
+  test('[DDB-6] the handler answers 400 for bad events and rethrows errors that are not condition failures', async () => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await handler({ action: 'listOrders' } as never)).toEqual({ statusCode: 400, body: { message: 'userId is required' } });
+    expect(await handler({ action: 'createUser', userId: 'u1' })).toEqual({ statusCode: 400, body: { message: 'email is required' } });
+    expect(await handler({ action: 'deleteUser', userId: 'u1' } as never)).toEqual({ statusCode: 400, body: { message: 'unknown action "deleteUser"' } });
+    // a missing table is a server error, not "already exists"
+    await ddb.send(new DeleteTableCommand({ TableName: TABLE }));
+    await expect(handler({ action: 'createOrder', userId: 'u1', orderId: 'o1' })).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(handler({ action: 'listOrders', userId: 'u1' })).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 });

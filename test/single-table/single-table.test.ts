@@ -1,4 +1,4 @@
-import { App, Lazy, RemovalPolicy, Stack, aws_backup as backup, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { App, Lazy, RemovalPolicy, Stack, aws_applicationautoscaling as appscaling, aws_backup as backup, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ORDERS_MODEL } from './model';
 import { DeploymentStage, SingleTable, SingleTableProps } from '../../src';
@@ -181,6 +181,14 @@ describe('backup', () => {
     t.hasResourceProperties('AWS::Backup::BackupSelection', { BackupPlanId: 'plan-1234' });
     expect(table.backupPlan).toBe(plan);
   });
+
+  test('fails for backupPlan with backup: false (the plan would be ignored)', () => {
+    const stack = new Stack(new App(), 'S');
+    const plan = backup.BackupPlan.fromBackupPlanId(stack, 'Central', 'plan-1234');
+    expect(() => new SingleTable(stack, 'Orders', { backup: false, backupPlan: plan })).toThrow(
+      "[S/Orders] backupPlan: received 'S/Central'; allowed: no backupPlan with backup: false (the plan would be ignored). Remove backup: false to add the table to the plan, or remove backupPlan",
+    );
+  });
 });
 
 describe('encryption, stream, insights, name', () => {
@@ -201,6 +209,21 @@ describe('encryption, stream, insights, name', () => {
     template({ encryption: dynamodb.TableEncryption.AWS_MANAGED }).hasResourceProperties(TABLE, {
       SSESpecification: { SSEEnabled: true, KMSMasterKeyId: Match.absent() },
     });
+  });
+
+  test('fails for encryptionKey with an encryption other than CUSTOMER_MANAGED', () => {
+    for (const encryption of [dynamodb.TableEncryption.DEFAULT, dynamodb.TableEncryption.AWS_MANAGED]) {
+      const stack = new Stack(new App(), 'S');
+      const key = new kms.Key(stack, 'Key');
+      expect(() => new SingleTable(stack, 'Orders', { encryption, encryptionKey: key })).toThrow(
+        `[S/Orders] encryptionKey: received 'S/Key'; allowed: no encryptionKey with encryption ${encryption}; a key needs encryption CUSTOMER_MANAGED (or leave encryption unset)`,
+      );
+    }
+    const stack = new Stack();
+    const key = new kms.Key(stack, 'Key');
+    const table = new SingleTable(stack, 'Orders', { encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED, encryptionKey: key });
+    expect(table.encryptionKey).toBe(key);
+    Template.fromStack(stack).resourceCountIs('AWS::KMS::Key', 1);
   });
 
   test('stream, contributorInsights and tableName are passed through', () => {
@@ -278,6 +301,28 @@ describe('[DDB-8] [COST-2] provisioned capacity always auto-scales', () => {
     });
   });
 
+  test('[DDB-8] each GSI\'s scaling is reachable (indexReadScaling / indexWriteScaling), e.g. to add a schedule', () => {
+    const { stack, table } = stackWith(provisioned);
+    table.indexReadScaling('GSI1')!.scaleOnSchedule('Morning', {
+      schedule: appscaling.Schedule.cron({ hour: '8', minute: '0' }),
+      minCapacity: 20,
+    });
+    expect(table.indexWriteScaling('GSI2')).toBeDefined();
+    expect(table.indexWriteScaling('GSI2')).not.toBe(table.indexReadScaling('GSI2'));
+    Template.fromStack(stack).hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      ResourceId: { 'Fn::Join': ['', ['table/', { Ref: 'OrdersTable1F8332C7' }, '/index/GSI1']] },
+      ScalableDimension: 'dynamodb:index:ReadCapacityUnits',
+      ScheduledActions: [Match.objectLike({ ScheduledActionName: 'Morning', ScalableTargetAction: { MinCapacity: 20 } })],
+    });
+    expect(() => table.indexReadScaling('GSI9')).toThrow(
+      "[S/Orders] indexReadScaling(indexName): received 'GSI9'; allowed: a declared global secondary index: GSI1, GSI2",
+    );
+    const onDemand = stackWith(ORDERS_MODEL).table;
+    expect(onDemand.indexReadScaling('GSI1')).toBeUndefined();
+    expect(onDemand.indexWriteScaling('GSI1')).toBeUndefined();
+    expect(() => onDemand.indexWriteScaling('gsi1')).toThrow("[S/Orders] indexWriteScaling(indexName): received 'gsi1'; allowed: a declared global secondary index: GSI1");
+  });
+
   test('[COST-2] targetUtilizationPercent and per-index starting capacity can be overridden', () => {
     const t = template({
       ...provisioned,
@@ -307,6 +352,16 @@ describe('[DDB-8] [COST-2] provisioned capacity always auto-scales', () => {
     );
     expect(() => stackWith({ billingMode: dynamodb.BillingMode.PAY_PER_REQUEST, targetUtilizationPercent: 60 })).toThrow(
       '[S/Orders] targetUtilizationPercent: received 60; allowed: nothing with on-demand billing',
+    );
+  });
+
+  test('[COST-2] fails for index capacities with on-demand billing', () => {
+    const onDemand = { ...provisioned, billingMode: undefined, readCapacity: undefined, writeCapacity: undefined };
+    expect(() => stackWith({ ...onDemand, globalIndexes: [gsi(1), { ...gsi(2, false), writeCapacity: 4 }] })).toThrow(
+      '[S/Orders] globalIndexes[1].writeCapacity: received 4; allowed: nothing with on-demand billing; set billingMode: BillingMode.PROVISIONED to use capacities',
+    );
+    expect(() => stackWith({ ...onDemand, globalIndexes: [{ ...gsi(1), readCapacity: 3 }, gsi(2, false)] })).toThrow(
+      '[S/Orders] globalIndexes[0].readCapacity: received 3; allowed: nothing with on-demand billing',
     );
   });
 
@@ -443,6 +498,46 @@ describe('grants and metrics', () => {
     expect(() => table.grantLeadingKeys(role, { leadingKeys: [] })).toThrow(
       "[S/Orders] grantLeadingKeys leadingKeys: received []; allowed: at least one key value, e.g. '${aws:userid}'",
     );
+  });
+
+  test('[DDB-7] grantLeadingKeys warns when keyPrefix fits no declared entity\'s partition key', () => {
+    const warnings = (keyPrefix: string | undefined) => {
+      const { stack, table, role } = withRole(ORDERS_MODEL);
+      table.grantLeadingKeys(role, { keyPrefix });
+      return Annotations.fromStack(stack).findWarning('/S/Orders', Match.anyValue()).map((w) => String(w.entry.data));
+    };
+    expect(warnings('USER#')).toEqual([]);
+    expect(warnings('ORDER#')).toEqual([]);
+    expect(warnings(Lazy.string({ produce: () => 'X#' }))).toEqual([]);
+    expect(warnings('USR#')).toEqual([
+      "grantLeadingKeys keyPrefix 'USR#' fits no declared entity's partition key (USER#{userId}, ORDER#{orderId}): " +
+        'the grant allows only partitions the model does not have [ack: cdk-cloud-patterns:singleTableLeadingKeyPrefix]',
+    ]);
+    // the default prefix '' grants the bare user id, which is no partition of this model
+    expect(warnings(undefined)).toHaveLength(1);
+    expect(warnings(undefined)[0]).toContain("keyPrefix '' fits no declared entity's partition key");
+    // a table without a model, and an imported table, check nothing
+    const bare = withRole();
+    bare.table.grantLeadingKeys(bare.role);
+    expect(Annotations.fromStack(bare.stack).findWarning('*', Match.anyValue())).toHaveLength(0);
+  });
+
+  test('[DDB-7] grantLeadingKeys does not reject tokens in actions, leading keys or the key prefix', () => {
+    const { stack, table, role } = withRole();
+    const action = Lazy.string({ produce: () => 'dynamodb:Query' });
+    const key = Lazy.string({ produce: () => 'tenant-1' });
+    const prefix = Lazy.string({ produce: () => 'TENANT#' });
+    table.grantLeadingKeys(role, { actions: ['dynamodb:GetItem', action], leadingKeys: [key], keyPrefix: prefix });
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+            Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['TENANT#tenant-1'] } },
+          }),
+        ],
+      },
+    });
   });
 
   test('metrics delegate to the table (AWS/DynamoDB, TableName dimension)', () => {

@@ -8,6 +8,25 @@ export interface IndexKeySchema {
   readonly indexName?: string;
   readonly partitionKeyName: string;
   readonly sortKeyName?: string;
+  /** `true` when the sort key is a NUMBER or BINARY attribute (no literal text, no begins_with on a number). */
+  readonly sortKeyNotString?: boolean;
+  /** `true` when the partition key is a NUMBER or BINARY attribute. */
+  readonly partitionKeyNotString?: boolean;
+  /** `true` when the sort key is a NUMBER attribute (begins_with works on STRING and BINARY only). */
+  readonly sortKeyIsNumber?: boolean;
+}
+
+/** A template that is one placeholder and nothing else, e.g. `{createdAt}`. */
+const SINGLE_PLACEHOLDER = /^\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+
+/** Throws unless a template for a NUMBER or BINARY key attribute is one placeholder (tokens are skipped). */
+function checkNonStringKey(scope: IConstruct, prop: string, template: string, index: IndexKeySchema, attribute: string): void {
+  if (isUnresolved(template) || SINGLE_PLACEHOLDER.test(template)) return;
+  throw new ConstructValidationError(scope, {
+    prop,
+    received: template,
+    allowed: `one placeholder such as '{value}': '${attribute}' of index '${index.indexName}' is not a STRING attribute, so its values hold no literal text`,
+  });
 }
 
 /** The label of the table's own key in errors and rendered docs. */
@@ -36,10 +55,24 @@ function literalPrefix(template: string): string {
   return i < 0 ? template : template.slice(0, i);
 }
 
-/** Whether two key templates describe the same keys (placeholder names may differ). */
-export function sameKeyShape(a: string, b: string): boolean {
-  if (isUnresolved(a) || isUnresolved(b)) return true;
-  return shape(a) === shape(b);
+/** Stands for a query template's placeholder when it is matched against an entity's template. */
+const ANY_VALUE = '\u0000';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether the entity's key template can produce the key a query asks for with equality: the same
+ * shape (placeholder names may differ, `USER#{id}` asks for `USER#{userId}`), or literal text where
+ * the entity has a placeholder (`STATUS#shipped` asks for `STATUS#{status}`,
+ * `ORDER#2026#{id}` for `ORDER#{year}#{id}`). A query placeholder fills one entity placeholder.
+ */
+export function canEqual(entity: string, query: string): boolean {
+  if (isUnresolved(entity) || isUnresolved(query)) return true;
+  const slot = `(?:${ANY_VALUE}|[^${ANY_VALUE}]+)`;
+  const regex = new RegExp(`^${entity.split(/\{[^}]*\}/).map(escapeRegExp).join(slot)}$`);
+  return regex.test(query.replace(/\{[^}]*\}/g, ANY_VALUE));
 }
 
 /** Whether keys of template `entity` can begin with the prefix template `prefix`. */
@@ -51,6 +84,25 @@ export function canBeginWith(entity: string, prefix: string): boolean {
   // the entity's placeholder can hold the rest of the prefix: 'ORDER#{date}' serves 'ORDER#2026-'
   const lit = literalPrefix(e);
   return e.includes('{') && literalPrefix(p).startsWith(lit);
+}
+
+/** DynamoDB's rule for index names: 3 to 255 of A-Z a-z 0-9 _ - . */
+const INDEX_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
+/** Throws unless `name` is a valid DynamoDB index name (tokens are skipped). */
+export function checkIndexName(scope: IConstruct, prop: string, name: string): void {
+  if (isUnresolved(name) || INDEX_NAME.test(name)) return;
+  throw new ConstructValidationError(scope, {
+    prop,
+    received: name,
+    allowed: 'a DynamoDB index name: 3 to 255 letters, digits, underscores, hyphens and dots',
+  });
+}
+
+/** Throws when an entity or access pattern name is empty (it names a row of the rendered docs). */
+export function checkName(scope: IConstruct, prop: string, name: string): void {
+  if (isUnresolved(name) || (typeof name === 'string' && name.trim() !== '')) return;
+  throw new ConstructValidationError(scope, { prop, received: name, allowed: 'a non-empty name' });
 }
 
 /** Throws on the first duplicate `name` (tokens are skipped). */
@@ -84,17 +136,18 @@ export function servedEntities(pattern: AccessPattern, index: IndexKeySchema, en
   return entities
     .filter((entity) => {
       const keys = entityKeysOn(entity, index);
-      if (!keys || !sameKeyShape(keys.pk, pattern.partitionKey)) return false;
+      if (!keys || !canEqual(keys.pk, pattern.partitionKey)) return false;
       const cond = pattern.sortKey;
       if (!cond) return true;
       if (keys.sk === undefined) return false;
-      return cond.operator === KeyConditionOperator.EQUALS ? sameKeyShape(keys.sk, cond.value) : canBeginWith(keys.sk, cond.value);
+      return cond.operator === KeyConditionOperator.EQUALS ? canEqual(keys.sk, cond.value) : canBeginWith(keys.sk, cond.value);
     })
     .map((e) => e.name);
 }
 
 /** Checks one entity against the declared indexes (templates, index names, index keys). */
 export function checkEntity(scope: IConstruct, prop: string, entity: EntityDefinition, indexes: Map<string, IndexKeySchema>): void {
+  checkName(scope, `${prop}.name`, entity.name);
   checkTemplate(scope, `${prop}.partitionKey`, entity.partitionKey);
   checkTemplate(scope, `${prop}.sortKey`, entity.sortKey);
   checkUnique(scope, (j) => `${prop}.indexKeys[${j}].indexName`, (entity.indexKeys ?? []).map((k) => k.indexName), 'index');
@@ -110,6 +163,8 @@ export function checkEntity(scope: IConstruct, prop: string, entity: EntityDefin
     }
     checkTemplate(scope, `${keyProp}.partitionKey`, keys.partitionKey);
     if (keys.sortKey !== undefined) checkTemplate(scope, `${keyProp}.sortKey`, keys.sortKey);
+    if (index?.partitionKeyNotString) checkNonStringKey(scope, `${keyProp}.partitionKey`, keys.partitionKey, index, index.partitionKeyName);
+    if (index?.sortKeyNotString && keys.sortKey !== undefined) checkNonStringKey(scope, `${keyProp}.sortKey`, keys.sortKey, index, index.sortKeyName!);
     if (index && index.sortKeyName === undefined && keys.sortKey !== undefined) {
       throw new ConstructValidationError(scope, {
         prop: `${keyProp}.sortKey`,
@@ -165,6 +220,13 @@ export function checkPattern(
         allowed: `no sort key condition: index '${index.indexName}' has only the partition key '${index.partitionKeyName}'`,
       });
     }
+    if (index?.sortKeyIsNumber && pattern.sortKey.operator === KeyConditionOperator.BEGINS_WITH) {
+      throw new ConstructValidationError(scope, {
+        prop: `${prop}.sortKey`,
+        received: { operator: pattern.sortKey.operator, value: pattern.sortKey.value },
+        allowed: `an equality: begins_with works on STRING and BINARY sort keys, and '${index.sortKeyName}' of index '${index.indexName}' is a NUMBER`,
+      });
+    }
   }
   if (index && servedEntities(pattern, index, entities).length === 0) {
     const onIndex = entities
@@ -183,7 +245,8 @@ export function checkPattern(
   return index;
 }
 
-function listOrNone(items: string[]): string {
+/** The items joined by commas, or `none declared`. */
+export function listOrNone(items: string[]): string {
   return items.length === 0 ? 'none declared' : items.join(', ');
 }
 
@@ -208,8 +271,12 @@ export function renderMarkdown(
     keyColumns.push(index.partitionKeyName);
     if (index.sortKeyName !== undefined) keyColumns.push(index.sortKeyName);
   }
-  lines.push(`| Entity | ${keyColumns.join(' | ')} |`);
-  lines.push(`|${' --- |'.repeat(keyColumns.length + 1)}`);
+  // a Description column only when the model has descriptions, so a model without them stays compact
+  const entityNotes = entities.some((e) => e.description !== undefined);
+  const patternNotes = patterns.some((p) => p.description !== undefined);
+  const entityColumns = ['Entity', ...keyColumns, ...(entityNotes ? ['Description'] : [])];
+  lines.push(`| ${entityColumns.join(' | ')} |`);
+  lines.push(`|${' --- |'.repeat(entityColumns.length)}`);
   for (const entity of entities) {
     const cells = [cell(entity.name), code(entity.partitionKey), code(entity.sortKey)];
     for (const index of indexes) {
@@ -217,11 +284,13 @@ export function renderMarkdown(
       cells.push(keys ? code(keys.pk) : '');
       if (index.sortKeyName !== undefined) cells.push(keys?.sk !== undefined ? code(keys.sk) : '');
     }
+    if (entityNotes) cells.push(cell(entity.description ?? ''));
     lines.push(`| ${cells.join(' | ')} |`);
   }
   lines.push('');
-  lines.push('| Access pattern | Index | Key condition | Order | Returns |');
-  lines.push('| --- | --- | --- | --- | --- |');
+  const patternColumns = ['Access pattern', 'Index', 'Key condition', 'Order', 'Returns', ...(patternNotes ? ['Description'] : [])];
+  lines.push(`| ${patternColumns.join(' | ')} |`);
+  lines.push(`|${' --- |'.repeat(patternColumns.length)}`);
   for (const pattern of patterns) {
     const index = pattern.indexName === undefined ? table : indexes.find((i) => i.indexName === pattern.indexName);
     const pkName = index?.partitionKeyName ?? 'PK';
@@ -234,7 +303,9 @@ export function renderMarkdown(
     }
     const order = pattern.sortDirection === SortDirection.DESCENDING ? 'descending' : 'ascending';
     const returns = index ? servedEntities(pattern, index, entities).join(', ') : '';
-    lines.push(`| ${cell(pattern.name)} | ${cell(pattern.indexName ?? TABLE_LABEL)} | ${code(condition)} | ${order} | ${cell(returns)} |`);
+    const cells = [cell(pattern.name), cell(pattern.indexName ?? TABLE_LABEL), code(condition), order, cell(returns)];
+    if (patternNotes) cells.push(cell(pattern.description ?? ''));
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n') + '\n';
 }
