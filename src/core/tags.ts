@@ -91,7 +91,7 @@ export class RequiredTagsCheck implements IAspect {
    */
   public static addTo(scope: IConstruct, props: RequiredTagsCheckProps = {}): RequiredTagsCheck {
     const check = new RequiredTagsCheck(props);
-    Aspects.of(scope).add(check, { priority: AspectPriority.READONLY });
+    check.applyTo(scope);
     return check;
   }
 
@@ -101,6 +101,14 @@ export class RequiredTagsCheck implements IAspect {
   constructor(props: RequiredTagsCheckProps = {}) {
     this.requiredKeys = props.requiredKeys ?? [RequiredTag.ENV, RequiredTag.TEAM, RequiredTag.SERVICE];
     this.failOnMissing = props.failOnMissing ?? false;
+  }
+
+  /**
+   * Adds this check to `scope` with read-only priority, so it sees the tags applied by `Tags.of()`.
+   * Subclasses (in any jsii language) use this instead of the static `addTo`.
+   */
+  public applyTo(scope: IConstruct): void {
+    Aspects.of(scope).add(this, { priority: AspectPriority.READONLY });
   }
 
   /** The keys of `requiredKeys` that `node` is missing; empty for non-taggable nodes. */

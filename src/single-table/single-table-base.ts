@@ -159,8 +159,11 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
   /** The customer-managed key of the table, if any. */
   public abstract readonly encryptionKey?: kms.IKey;
 
-  /** @internal */
-  protected abstract _tableRef(): dynamodb.ITable;
+  /**
+   * The DynamoDB table that grants and metrics delegate to. A subclass (in any jsii language)
+   * implements it to return its table.
+   */
+  protected abstract tableRef(): dynamodb.ITable;
 
   /**
    * Hook for a table that knows its entities: warn when `keyPrefix` + a key value is no declared
@@ -177,7 +180,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
    * @param actions the DynamoDB actions, e.g. `dynamodb:PutItem`
    */
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return this._tableRef().grant(grantee, ...actions);
+    return this.tableRef().grant(grantee, ...actions);
   }
 
   /**
@@ -186,7 +189,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
    * @param grantee the principal
    */
   public grantReadData(grantee: iam.IGrantable): iam.Grant {
-    return this._tableRef().grantReadData(grantee);
+    return this.tableRef().grantReadData(grantee);
   }
 
   /**
@@ -195,7 +198,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
    * @param grantee the principal
    */
   public grantWriteData(grantee: iam.IGrantable): iam.Grant {
-    return this._tableRef().grantWriteData(grantee);
+    return this.tableRef().grantWriteData(grantee);
   }
 
   /**
@@ -204,7 +207,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
    * @param grantee the principal
    */
   public grantReadWriteData(grantee: iam.IGrantable): iam.Grant {
-    return this._tableRef().grantReadWriteData(grantee);
+    return this.tableRef().grantReadWriteData(grantee);
   }
 
   /**
@@ -243,8 +246,8 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
     }
     const prefix = options.keyPrefix ?? '';
     this._checkLeadingKeyPrefix(prefix);
-    const resourceArns = [this._tableRef().tableArn];
-    if (options.includeIndexes) resourceArns.push(`${this._tableRef().tableArn}/index/*`);
+    const resourceArns = [this.tableRef().tableArn];
+    if (options.includeIndexes) resourceArns.push(`${this.tableRef().tableArn}/index/*`);
     const grant = iam.Grant.addToPrincipal({
       grantee,
       actions,
@@ -265,7 +268,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
    * @param props options; statistic and period default as in `dynamodb.Table.metric`
    */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this._tableRef().metric(metricName, props);
+    return this.tableRef().metric(metricName, props);
   }
 
   /**
@@ -274,7 +277,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
    * @param props options to override the statistic or period
    */
   public metricConsumedReadCapacityUnits(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this._tableRef().metricConsumedReadCapacityUnits(props);
+    return this.tableRef().metricConsumedReadCapacityUnits(props);
   }
 
   /**
@@ -283,7 +286,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
    * @param props options to override the statistic or period
    */
   public metricConsumedWriteCapacityUnits(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this._tableRef().metricConsumedWriteCapacityUnits(props);
+    return this.tableRef().metricConsumedWriteCapacityUnits(props);
   }
 
   /**
@@ -292,7 +295,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
    * @param props options to override the statistic or period
    */
   public metricUserErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this._tableRef().metricUserErrors(props);
+    return this.tableRef().metricUserErrors(props);
   }
 
   /**
@@ -301,7 +304,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
    * @param props the operations and metric options
    */
   public metricThrottledRequestsForOperations(props?: dynamodb.OperationsMetricOptions): cloudwatch.IMetric {
-    return this._tableRef().metricThrottledRequestsForOperations(props);
+    return this.tableRef().metricThrottledRequestsForOperations(props);
   }
 
   /**
@@ -310,7 +313,7 @@ export abstract class SingleTableBase extends Construct implements ISingleTable 
    * @param props the operations and metric options
    */
   public metricSystemErrorsForOperations(props?: dynamodb.SystemErrorsForOperationsMetricOptions): cloudwatch.IMetric {
-    return this._tableRef().metricSystemErrorsForOperations(props);
+    return this.tableRef().metricSystemErrorsForOperations(props);
   }
 
 }

@@ -273,8 +273,8 @@ export class SingleTable extends SingleTableBase {
         this.encryptionKey = attrs.encryptionKey;
       }
 
-      /** @internal */
-      protected _tableRef(): dynamodb.ITable {
+      /** The imported table. */
+      protected tableRef(): dynamodb.ITable {
         return this.imported;
       }
     }
@@ -462,8 +462,8 @@ export class SingleTable extends SingleTableBase {
     return renderMarkdown(this.tableSchema, [...this.indexSchemas.values()], this._entities, this._patterns);
   }
 
-  /** @internal */
-  protected _tableRef(): dynamodb.ITable {
+  /** The table this construct created (`table`). */
+  protected tableRef(): dynamodb.ITable {
     return this.table;
   }
 

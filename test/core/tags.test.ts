@@ -77,3 +77,15 @@ describe('RequiredTagsCheck', () => {
     expect(check.missingTags(role.node.defaultChild!)).toEqual(['Env', 'Team', 'Service']);
   });
 });
+
+test('[CDK-1] a subclass of RequiredTagsCheck applies itself with applyTo (the extension point for other languages)', () => {
+  class CostCenterCheck extends RequiredTagsCheck {
+    constructor() {
+      super({ requiredKeys: ['CostCenter'] });
+    }
+  }
+  const stack = new Stack(new App(), 'S');
+  new sqs.Queue(stack, 'Q');
+  new CostCenterCheck().applyTo(stack);
+  Annotations.fromStack(stack).hasWarning('/S/Q/Resource', Match.stringLikeRegexp('missing the tag\\(s\\) CostCenter \\(CDK-1\\)'));
+});

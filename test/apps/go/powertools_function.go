@@ -25,7 +25,7 @@ var pythonHandler = strings.Join([]string{
 func buildPowertoolsFunction(stack awscdk.Stack, stage cdkcloudpatterns.DeploymentStage) {
 	cdkcloudpatterns.NewPowertoolsFunction(stack, jsii.String("OrdersApi"), &cdkcloudpatterns.PowertoolsFunctionProps{
 		ServiceName: jsii.String("orders"),
-		Code:        awslambda.Code_FromAsset(jsii.String(handlerAssetPath("orders-api")), nil),
+		Code:        cdkcloudpatterns.PatternHandlers_OrdersApi(),
 		Handler:     jsii.String("index.handler"),
 		Environment: &map[string]*string{"TABLE_NAME": jsii.String("orders")},
 		Stage:       stage,

@@ -3,7 +3,6 @@ package main
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsdynamodb"
-	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/cdk-cloud-patterns/cdk-cloud-patterns-go/cdkcloudpatterns"
 )
@@ -61,7 +60,7 @@ func buildSingleTable(stack awscdk.Stack, stage cdkcloudpatterns.DeploymentStage
 	table := cdkcloudpatterns.NewSingleTable(stack, jsii.String("Orders"), ordersModel(stage))
 	fn := cdkcloudpatterns.NewPowertoolsFunction(stack, jsii.String("OrdersHandler"), &cdkcloudpatterns.PowertoolsFunctionProps{
 		ServiceName: jsii.String("orders"),
-		Code:        awslambda.Code_FromAsset(jsii.String(handlerAssetPath("orders-table")), nil),
+		Code:        cdkcloudpatterns.PatternHandlers_OrdersTable(),
 		Handler:     jsii.String("index.handler"),
 		Environment: &map[string]*string{"TABLE_NAME": table.TableName()},
 		// the prebuilt bundle already contains Powertools

@@ -1,4 +1,4 @@
-import { AspectPriority, Aspects, Tags } from 'aws-cdk-lib';
+import { Tags } from 'aws-cdk-lib';
 import { DeploymentStage, PatternTags, RequiredTag, RequiredTagsCheck, RequiredTagsCheckProps } from 'cdk-cloud-patterns';
 import { IConstruct } from 'constructs';
 
@@ -62,10 +62,11 @@ export class AcmeRequiredTagsCheck extends RequiredTagsCheck {
    *
    * The inherited `RequiredTagsCheck.addTo` would add the library's check, not this one; jsii
    * requires the same return type as the parent's static (JSII5003), so it returns the base type.
+   * It uses the library's extension point `applyTo`.
    */
   public static addTo(scope: IConstruct, props: RequiredTagsCheckProps = {}): RequiredTagsCheck {
     const check = new AcmeRequiredTagsCheck(props);
-    Aspects.of(scope).add(check, { priority: AspectPriority.READONLY });
+    check.applyTo(scope);
     return check;
   }
 

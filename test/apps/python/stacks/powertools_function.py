@@ -3,7 +3,7 @@ import aws_cdk as cdk
 from aws_cdk import aws_lambda as lambda_
 from cdk_cloud_patterns import DeploymentStage, PowertoolsFunction
 
-from .handlers import handler_asset_path
+from cdk_cloud_patterns import PatternHandlers
 
 PYTHON_HANDLER = "\n".join([
     "from aws_lambda_powertools import Logger, Metrics",
@@ -23,7 +23,7 @@ def build_powertools_function(stack: cdk.Stack, stage: DeploymentStage) -> None:
         stack,
         "OrdersApi",
         service_name="orders",
-        code=lambda_.Code.from_asset(handler_asset_path("orders-api")),
+        code=PatternHandlers.orders_api(),
         handler="index.handler",
         environment={"TABLE_NAME": "orders"},
         stage=stage,

@@ -13,7 +13,7 @@ from cdk_cloud_patterns import (
     SortDirection,
 )
 
-from .handlers import handler_asset_path
+from cdk_cloud_patterns import PatternHandlers
 
 GSI1 = dynamodb.GlobalSecondaryIndexProps(
     index_name="GSI1",
@@ -60,7 +60,7 @@ def build_single_table(stack: cdk.Stack, stage: DeploymentStage) -> None:
         stack,
         "OrdersHandler",
         service_name="orders",
-        code=lambda_.Code.from_asset(handler_asset_path("orders-table")),
+        code=PatternHandlers.orders_table(),
         handler="index.handler",
         environment={"TABLE_NAME": table.table_name},
         # the prebuilt bundle already contains Powertools

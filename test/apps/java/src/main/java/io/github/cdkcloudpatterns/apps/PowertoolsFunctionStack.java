@@ -3,6 +3,7 @@ package io.github.cdkcloudpatterns.apps;
 import java.util.Map;
 
 import io.github.cdkcloudpatterns.DeploymentStage;
+import io.github.cdkcloudpatterns.PatternHandlers;
 import io.github.cdkcloudpatterns.PowertoolsFunction;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.lambda.Code;
@@ -30,7 +31,7 @@ final class PowertoolsFunctionStack implements ReferenceApp.StackSpec {
     public void build(Stack stack, DeploymentStage stage) {
         PowertoolsFunction.Builder.create(stack, "OrdersApi")
                 .serviceName("orders")
-                .code(Code.fromAsset(Handlers.assetPath("orders-api")))
+                .code(PatternHandlers.ordersApi())
                 .handler("index.handler")
                 .environment(Map.of("TABLE_NAME", "orders"))
                 .stage(stage)

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.cdkcloudpatterns.AccessPattern;
 import io.github.cdkcloudpatterns.DeploymentStage;
+import io.github.cdkcloudpatterns.PatternHandlers;
 import io.github.cdkcloudpatterns.EntityDefinition;
 import io.github.cdkcloudpatterns.EntityIndexKeys;
 import io.github.cdkcloudpatterns.KeyCondition;
@@ -15,7 +16,6 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
-import software.amazon.awscdk.services.lambda.Code;
 
 /** test/reference-app/stacks/single-table.ts (and test/single-table/model.ts) in Java. */
 final class SingleTableStack implements ReferenceApp.StackSpec {
@@ -59,7 +59,7 @@ final class SingleTableStack implements ReferenceApp.StackSpec {
                 .build();
         PowertoolsFunction fn = PowertoolsFunction.Builder.create(stack, "OrdersHandler")
                 .serviceName("orders")
-                .code(Code.fromAsset(Handlers.assetPath("orders-table")))
+                .code(PatternHandlers.ordersTable())
                 .handler("index.handler")
                 .environment(Map.of("TABLE_NAME", table.getTableName()))
                 // the prebuilt bundle already contains Powertools
