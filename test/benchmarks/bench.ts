@@ -10,16 +10,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { synthReferenceApp } from '../reference-app/app';
+import { printTable } from '../reference-app/print-table';
 
 const root = path.join(__dirname, '..', '..');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 function table(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
-  console.log(line(header));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  rows.forEach((r) => console.log(line(r)));
+  printTable(header, rows);
   console.log();
 }
 

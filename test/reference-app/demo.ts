@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { RULE_PACKS, runCfnLint, runRulePacks } from './analysis';
 import { synthReferenceApp } from './app';
+import { printTable } from './print-table';
 
 const started = Date.now();
 const outdir = path.join(__dirname, '..', '..', 'cdk.out');
@@ -31,12 +32,8 @@ for (const stack of ref.stacks) {
   rows.push([stack.stackName, String(Object.keys(template.Resources ?? {}).length), ...cells, `${count('Error')}/${count('Warning')}/${count('Informational')}`]);
 }
 
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
 console.log(`\nReference app synthesized into ${path.relative(process.cwd(), outdir) || '.'}/ (${ref.stacks.length} stacks)\n`);
-console.log(line(header));
-console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-rows.forEach((r) => console.log(line(r)));
+printTable(header, rows);
 console.log('\nE/W: unacknowledged cdk-nag errors/warnings per pack; cfn-lint: errors/warnings/informational.');
 for (const f of lint.filter((x) => x.level !== 'Informational')) {
   console.log(`cfn-lint ${f.level} ${f.rule} in ${path.basename(f.file)}: ${f.message}`);
