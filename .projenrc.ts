@@ -76,6 +76,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/s3-request-presigner@^3',
     '@aws-sdk/client-eventbridge@^3',
     '@cloud-copilot/iam-simulate@0.1.173',
+    'pbac@0.3.2',
+    'fast-check@^4.10.2',
   ],
 
   jestOptions: {

@@ -1,6 +1,6 @@
-import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ConstructValidationError } from './private/errors';
+import { isUnresolved } from './private/validation';
 
 /**
  * The deployment stage a construct is built for.
@@ -37,7 +37,7 @@ export class DeploymentStages {
       return stage;
     }
     const value: unknown = scope.node.tryGetContext(DeploymentStages.CONTEXT_KEY);
-    if (value === undefined || value === null || (typeof value === 'string' && Token.isUnresolved(value))) {
+    if (value === undefined || value === null || isUnresolved(value)) {
       return DeploymentStage.PROD;
     }
     const normalised = String(value).trim().toLowerCase();

@@ -1,6 +1,7 @@
 import { Duration, Stack, Token, aws_accessanalyzer as accessanalyzer, aws_ce as ce, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ConstructValidationError, isUnresolved } from './private/errors';
+import { ConstructValidationError } from './private/errors';
+import { isUnresolved } from './private/validation';
 
 /** What an IAM Access Analyzer looks at. */
 export enum AccessAnalyzerKind {

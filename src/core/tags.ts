@@ -1,7 +1,7 @@
 import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, TagManager, Tags, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { DeploymentStage, DeploymentStages } from './deployment-stage';
-import { ConstructValidationError } from './private/errors';
+import { addWarning, ConstructValidationError } from './private/errors';
 
 /** The tag keys every resource carries (CDK-1, COST-5). */
 export enum RequiredTag {
@@ -80,7 +80,7 @@ export interface RequiredTagsCheckProps {
  * An Aspect that reports every taggable CloudFormation resource missing a required tag (CDK-1).
  *
  * It runs with read-only priority, after `Tags.of()` has applied its tags. Warnings carry the id
- * `cdk-cloud-patterns:missingTags` so they can be acknowledged.
+ * `cdk-cloud-patterns:RequiredTagsCheck.missingTags` so they can be acknowledged.
  *
  * @example
  * RequiredTagsCheck.addTo(this, { failOnMissing: true });
@@ -129,7 +129,7 @@ export class RequiredTagsCheck implements IAspect {
     if (this.failOnMissing) {
       Annotations.of(node).addError(message);
     } else {
-      Annotations.of(node).addWarningV2('cdk-cloud-patterns:missingTags', message);
+      addWarning(node, 'RequiredTagsCheck.missingTags', message);
     }
   }
 }

@@ -10,7 +10,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { assertLayerRuntime, languageOf, PowertoolsLanguageKind, powertoolsLayerArn } from './powertools-layer';
 import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
-import { addWarning, ConstructValidationError, isUnresolved } from '../core/private/errors';
+import { addWarning, ConstructValidationError } from '../core/private/errors';
+import { isUnresolved } from '../core/private/validation';
 
 /**
  * Properties of a `PowertoolsFunction`.
@@ -68,7 +69,7 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * Another version of the official Powertools layer to pin (the layer version number in the ARN).
-   * Has no effect (warning `cdk-cloud-patterns:powertoolsLayerVersionIgnored`) when `powertoolsLayer`
+   * Has no effect (warning `cdk-cloud-patterns:PowertoolsFunction.powertoolsLayerVersionIgnored`) when `powertoolsLayer`
    * is given or `powertoolsLayerEnabled` is false.
    *
    * @default - `PowertoolsLayerVersions.TYPESCRIPT_V2` for Node.js, `PowertoolsLayerVersions.PYTHON_V3` for Python
@@ -120,8 +121,8 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
   /**
    * A KMS key for the log group the construct creates (regulated workloads). The key policy is
    * extended to let CloudWatch Logs in this region use it, when the key belongs to this app. Has no
-   * effect (warning `cdk-cloud-patterns:logGroupEncryptionKeyIgnored`) when `logGroup` is given;
-   * likewise `logRetention` (`cdk-cloud-patterns:logRetentionIgnored`).
+   * effect (warning `cdk-cloud-patterns:PowertoolsFunction.logGroupEncryptionKeyIgnored`) when `logGroup` is given;
+   * likewise `logRetention` (`cdk-cloud-patterns:PowertoolsFunction.logRetentionIgnored`).
    *
    * @default - the log group uses CloudWatch Logs' own encryption
    */
@@ -129,7 +130,7 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
 
   /**
    * A KMS key for the dead-letter queue the construct creates. Has no effect (warning
-   * `cdk-cloud-patterns:deadLetterQueueEncryptionKeyIgnored`) when the construct creates none
+   * `cdk-cloud-patterns:PowertoolsFunction.deadLetterQueueEncryptionKeyIgnored`) when the construct creates none
    * (`deadLetterQueue`, `deadLetterTopic` or `deadLetterQueueEnabled: false`).
    *
    * @default - SQS-managed server-side encryption (SSE-SQS)
@@ -400,7 +401,7 @@ export class PowertoolsFunction extends lambda.Function {
     this.warnIgnoredProps(props, plan.wantsOwnQueue);
 
     if (props.tracing === lambda.Tracing.DISABLED) {
-      addWarning(this, 'tracingDisabled', 'X-Ray tracing is disabled: Powertools Tracer will not record segments (LAM-2).');
+      addWarning(this, 'PowertoolsFunction.tracingDisabled', 'X-Ray tracing is disabled: Powertools Tracer will not record segments (LAM-2).');
     }
 
     // LAM-5: alarm on the depth of the dead-letter queue (ours or the user's).
@@ -511,7 +512,7 @@ export class PowertoolsFunction extends lambda.Function {
     ];
     for (const [prop, value, reason] of ignored) {
       if (value !== undefined && value !== false) {
-        addWarning(this, `${prop}Ignored`, `\`${prop}\` has no effect: ${reason}.`);
+        addWarning(this, `PowertoolsFunction.${prop}Ignored`, `\`${prop}\` has no effect: ${reason}.`);
       }
     }
   }

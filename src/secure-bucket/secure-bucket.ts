@@ -3,7 +3,8 @@ import { Construct, IConstruct } from 'constructs';
 import { USER_PREFIX_KEY_ACTIONS, USER_PREFIX_OBJECT_ACTIONS, USER_PREFIX_ROOT } from './perms';
 import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
 import { MIN_INFREQUENT_ACCESS_DAYS, pendingScope, validateCorsRule, validateLifecycleRule } from './private/rules';
-import { ConstructValidationError, addWarning, isUnresolved } from '../core/private/errors';
+import { ConstructValidationError, addWarning } from '../core/private/errors';
+import { isUnresolved } from '../core/private/validation';
 
 /**
  * Which storage classes the default lifecycle rule moves current objects through (COST-3).
@@ -395,19 +396,19 @@ export class SecureBucket extends s3.Bucket {
     if (props.serverAccessLogsBucket && props.accessLogsExpiration !== undefined) {
       addWarning(
         this,
-        'secureBucketAccessLogsExpirationIgnored',
+        'SecureBucket.accessLogsExpirationIgnored',
         `${this.node.path}: accessLogsExpiration has no effect with serverAccessLogsBucket; set the expiration in the lifecycle rules of the log bucket you pass`,
       );
     }
 
     if (props.versioned === false) {
-      addWarning(this, 'secureBucketUnversioned', `${this.node.path}: versioning is off (S3-1); overwritten or deleted objects cannot be recovered`);
+      addWarning(this, 'SecureBucket.unversioned', `${this.node.path}: versioning is off (S3-1); overwritten or deleted objects cannot be recovered`);
     }
     if (props.enforceSSL === false) {
-      addWarning(this, 'secureBucketSslNotEnforced', `${this.node.path}: enforceSSL is false (S3-3); requests over plain HTTP are not denied`);
+      addWarning(this, 'SecureBucket.sslNotEnforced', `${this.node.path}: enforceSSL is false (S3-3); requests over plain HTTP are not denied`);
     }
     if (props.objectOwnership !== undefined && props.objectOwnership !== s3.ObjectOwnership.BUCKET_OWNER_ENFORCED) {
-      addWarning(this, 'secureBucketAclsEnabled', `${this.node.path}: objectOwnership is ${props.objectOwnership} (S3-3); ACLs are enabled, so access is no longer decided by policies alone`);
+      addWarning(this, 'SecureBucket.aclsEnabled', `${this.node.path}: objectOwnership is ${props.objectOwnership} (S3-3); ACLs are enabled, so access is no longer decided by policies alone`);
     }
     this.validateAdditions = true;
   }
@@ -524,7 +525,7 @@ export class SecureBucket extends s3.Bucket {
     if (!added.statementAdded) {
       addWarning(
         this,
-        'secureBucketLogDeliveryPolicyNotAdded',
+        'SecureBucket.logDeliveryPolicyNotAdded',
         `${this.node.path}: the server access logs bucket is imported, so its policy was not changed; allow logging.s3.amazonaws.com to s3:PutObject there for this bucket`,
       );
     }

@@ -1,7 +1,8 @@
 import { aws_cloudwatch as cloudwatch, aws_dynamodb as dynamodb, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { LEADING_KEYS_ACTIONS, LEADING_KEYS_READ_ACTIONS } from './perms';
-import { ConstructValidationError, isUnresolved } from '../core/private/errors';
+import { ConstructValidationError } from '../core/private/errors';
+import { isUnresolved } from '../core/private/validation';
 
 /**
  * Options of `SingleTable.grantLeadingKeys`.
@@ -18,7 +19,7 @@ export interface LeadingKeysGrantOptions {
   /**
    * Literal text in front of every leading key. With key templates like `USER#{userId}` the
    * caller's partition is `USER#<id>`, so grant `keyPrefix: 'USER#'`. A SingleTable with declared
-   * entities warns (`cdk-cloud-patterns:singleTableLeadingKeyPrefix`) when `keyPrefix` plus a key
+   * entities warns (`cdk-cloud-patterns:SingleTable.leadingKeyPrefix`) when `keyPrefix` plus a key
    * value fits no entity's partition key template.
    *
    * @default '' - the partition key value is the user id itself

@@ -10,7 +10,8 @@ import { AccessPattern, CapacityRange, EntityDefinition } from './access-pattern
 import { IndexKeySchema, canEqual, checkEntity, checkIndexName, checkName, checkPattern, checkUnique, listOrNone, renderMarkdown } from './private/model';
 import { ISingleTable, SingleTableBase } from './single-table-base';
 import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
-import { ConstructValidationError, addWarning, isUnresolved } from '../core/private/errors';
+import { ConstructValidationError, addWarning } from '../core/private/errors';
+import { isUnresolved } from '../core/private/validation';
 
 /**
  * Properties of a SingleTable. Every prop is optional: `new SingleTable(this, 'Table')` gives the
@@ -330,7 +331,7 @@ export class SingleTable extends SingleTableBase {
     const removalPolicy = props.removalPolicy ?? (isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
     const pointInTimeRecovery = props.pointInTimeRecovery ?? true;
     if (!pointInTimeRecovery && isProd) {
-      addWarning(this, 'singleTablePitrOff', 'point-in-time recovery is off in PROD (DDB-5): the table cannot be restored to a point in time');
+      addWarning(this, 'SingleTable.pitrOff', 'point-in-time recovery is off in PROD (DDB-5): the table cannot be restored to a point in time');
     }
 
     this.table = new dynamodb.Table(this, 'Table', {
@@ -474,7 +475,7 @@ export class SingleTable extends SingleTableBase {
     if (partitions.some((pk) => canEqual(pk, `${prefix}{leadingKey}`))) return;
     addWarning(
       this,
-      'singleTableLeadingKeyPrefix',
+      'SingleTable.leadingKeyPrefix',
       `grantLeadingKeys keyPrefix '${prefix}' fits no declared entity's partition key (${partitions.join(', ')}): ` +
         'the grant allows only partitions the model does not have',
     );

@@ -46,7 +46,7 @@ describe('RequiredTagsCheck', () => {
       Match.stringLikeRegexp('AWS::SQS::Queue .* is missing the tag\\(s\\) Env, Team, Service \\(CDK-1\\)'),
     );
     expect(warnings).toHaveLength(1);
-    expect(JSON.stringify(warnings[0].entry.data)).toContain('[ack: cdk-cloud-patterns:missingTags]');
+    expect(JSON.stringify(warnings[0].entry.data)).toContain('[ack: cdk-cloud-patterns:RequiredTagsCheck.missingTags]');
   });
 
   test('[CDK-1] sees the tags applied by PatternTags (runs after Tags) and reports nothing then', () => {

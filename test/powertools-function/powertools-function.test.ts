@@ -596,7 +596,7 @@ describe('props without effect', () => {
     const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Orders', Match.anyValue());
     expect(warnings).toHaveLength(1);
     expect(warnings[0].entry.data).toContain(`\`${prop}\` has no effect: ${reason}`);
-    expect(warnings[0].entry.data).toContain(`[ack: cdk-cloud-patterns:${prop}Ignored]`);
+    expect(warnings[0].entry.data).toContain(`[ack: cdk-cloud-patterns:PowertoolsFunction.${prop}Ignored]`);
   });
 });
 

@@ -40,7 +40,7 @@ describe('[S3-1] versioning', () => {
     expect(mainBucket(template, stack, bucket).Properties.VersioningConfiguration).toBeUndefined();
     Annotations.fromStack(stack).hasWarning(
       '/Stack/Assets',
-      Match.stringLikeRegexp('Stack/Assets: versioning is off \\(S3-1\\).*\\[ack: cdk-cloud-patterns:secureBucketUnversioned\\]'),
+      Match.stringLikeRegexp('Stack/Assets: versioning is off \\(S3-1\\).*\\[ack: cdk-cloud-patterns:SecureBucket.unversioned\\]'),
     );
   });
 });
@@ -300,7 +300,7 @@ describe('[S3-3] public access, TLS, ownership, access logs', () => {
     Annotations.fromStack(stack).hasWarning(
       '/Stack/Assets',
       Match.stringLikeRegexp(
-        'Stack/Assets: accessLogsExpiration has no effect with serverAccessLogsBucket.*\\[ack: cdk-cloud-patterns:secureBucketAccessLogsExpirationIgnored\\]',
+        'Stack/Assets: accessLogsExpiration has no effect with serverAccessLogsBucket.*\\[ack: cdk-cloud-patterns:SecureBucket.accessLogsExpirationIgnored\\]',
       ),
     );
   });

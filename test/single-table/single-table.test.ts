@@ -71,7 +71,7 @@ describe('defaults', () => {
   test('[DDB-5] pointInTimeRecovery: false turns it off, with a warning in PROD only', () => {
     const prod = stackWith({ pointInTimeRecovery: false }).stack;
     Template.fromStack(prod).hasResourceProperties(TABLE, { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false } });
-    Annotations.fromStack(prod).hasWarning('/S/Orders', Match.stringLikeRegexp('point-in-time recovery is off in PROD \\(DDB-5\\).*cdk-cloud-patterns:singleTablePitrOff'));
+    Annotations.fromStack(prod).hasWarning('/S/Orders', Match.stringLikeRegexp('point-in-time recovery is off in PROD \\(DDB-5\\).*cdk-cloud-patterns:SingleTable.pitrOff'));
     const dev = stackWith({ pointInTimeRecovery: false, stage: DeploymentStage.DEV }).stack;
     expect(Annotations.fromStack(dev).findWarning('*', Match.anyValue())).toHaveLength(0);
   });
@@ -511,7 +511,7 @@ describe('grants and metrics', () => {
     expect(warnings(Lazy.string({ produce: () => 'X#' }))).toEqual([]);
     expect(warnings('USR#')).toEqual([
       "grantLeadingKeys keyPrefix 'USR#' fits no declared entity's partition key (USER#{userId}, ORDER#{orderId}): " +
-        'the grant allows only partitions the model does not have [ack: cdk-cloud-patterns:singleTableLeadingKeyPrefix]',
+        'the grant allows only partitions the model does not have [ack: cdk-cloud-patterns:SingleTable.leadingKeyPrefix]',
     ]);
     // the default prefix '' grants the bare user id, which is no partition of this model
     expect(warnings(undefined)).toHaveLength(1);

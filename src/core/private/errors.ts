@@ -1,4 +1,4 @@
-import { Annotations, Token } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /** What a validation error says: which prop, what came in, what is allowed. */
@@ -51,18 +51,24 @@ export function describeValue(value: unknown): string {
   }
 }
 
-/** True when the value is (or contains) an unresolved token: validation must skip it. */
-export function isUnresolved(value: unknown): boolean {
-  return value !== undefined && value !== null && Token.isUnresolved(value);
-}
-
 /** The prefix of every warning id the library emits, so users can acknowledge them. */
 export const WARNING_PREFIX = 'cdk-cloud-patterns';
 
 /**
- * Adds an acknowledgeable warning: `Annotations.addWarningV2('cdk-cloud-patterns:<id>', message)`.
- * Users silence it with `Annotations.of(scope).acknowledgeWarning('cdk-cloud-patterns:<id>')`.
+ * The one warning-id convention: `<Construct>.<problem>`, e.g. `PowertoolsFunction.tracingDisabled`,
+ * `SecureBucket.unversioned`, `PowertoolsFunction.logRetentionIgnored` (a prop that has no effect).
+ * The full id users acknowledge is `cdk-cloud-patterns:<Construct>.<problem>`.
+ */
+export const WARNING_ID = /^[A-Z][A-Za-z0-9]+\.[a-z][A-Za-z0-9]+$/;
+
+/**
+ * Adds an acknowledgeable warning: `Annotations.addWarningV2('cdk-cloud-patterns:<Construct>.<problem>', message)`.
+ * Users silence it with `Annotations.of(scope).acknowledgeWarning('cdk-cloud-patterns:<Construct>.<problem>')`.
  */
 export function addWarning(scope: IConstruct, id: string, message: string): void {
+  if (!WARNING_ID.test(id)) {
+    // a library bug, not a user error: every id follows the convention listed in the README
+    throw new Error(`warning id '${id}' does not follow '<Construct>.<problem>'`);
+  }
   Annotations.of(scope).addWarningV2(`${WARNING_PREFIX}:${id}`, message);
 }

@@ -7,7 +7,8 @@
  */
 import { Duration, aws_s3 as s3 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ConstructValidationError, isUnresolved } from '../../core/private/errors';
+import { ConstructValidationError } from '../../core/private/errors';
+import { isUnresolved } from '../../core/private/validation';
 
 /** The HTTP methods a browser needs for uploads (PUT, POST form) and downloads (GET, HEAD). */
 export const CORS_ALLOWED_METHODS: s3.HttpMethods[] = [

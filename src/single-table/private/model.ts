@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { ConstructValidationError, isUnresolved } from '../../core/private/errors';
+import { ConstructValidationError } from '../../core/private/errors';
+import { isUnresolved } from '../../core/private/validation';
 import { AccessPattern, EntityDefinition, KeyConditionOperator, SortDirection } from '../access-patterns';
 
 /** The key schema of the table or one of its global secondary indexes. */

@@ -1,0 +1,31 @@
+import * as cdk from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** The metadata key cdk-nag 3 and aws-cdk-lib's `Validations` read acknowledgements from. */
+export const ACKNOWLEDGED_RULES_METADATA_KEY = 'aws:cdk:acknowledged-rules';
+
+/** A rule-pack finding a construct acknowledges itself: the rule id and why it is inherent. */
+export interface InherentFinding {
+  /** The rule id, e.g. `Serverless-SQSRedrivePolicy` or `AwsSolutions-IAM5[Resource::*]`. */
+  readonly id: string;
+  /** Why the finding is inherent to AWS and cannot be fixed by a default. */
+  readonly reason: string;
+}
+
+/**
+ * Acknowledges findings that are inherent to AWS (DESIGN.md §9) on `scope`, a resource that only
+ * the construct writes to, so the user's own findings stay visible.
+ *
+ * Uses `Validations.of(scope).acknowledge()` where aws-cdk-lib has it (≥ 2.258); on older
+ * releases (the peer floor) it records the same metadata cdk-nag 3 reads, and does not crash.
+ */
+export function acknowledgeInherent(scope: IConstruct, ...findings: InherentFinding[]): void {
+  const validations = (cdk as { Validations?: { of(s: IConstruct): { acknowledge(...r: Array<{ id: string; reason: string }>): void } } }).Validations;
+  if (validations && typeof validations.of === 'function') {
+    validations.of(scope).acknowledge(...findings.map((f) => ({ id: f.id, reason: f.reason })));
+    return;
+  }
+  for (const finding of findings) {
+    scope.node.addMetadata(ACKNOWLEDGED_RULES_METADATA_KEY, { [finding.id]: finding.reason });
+  }
+}

@@ -1,0 +1,147 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { ConstructValidationError } from './errors';
+
+/**
+ * True when the value is (or contains) an unresolved token: validation must skip it.
+ *
+ * The one token test of the library (DESIGN.md §7, §10): strings, numbers, lists and `Duration`s.
+ */
+export function isUnresolved(value: unknown): boolean {
+  if (value === undefined || value === null) {
+    return false;
+  }
+  if (value instanceof Duration) {
+    return value.isUnresolved();
+  }
+  return Token.isUnresolved(value);
+}
+
+/**
+ * The scope errors name before `super()` has run: `[<scope path>/<id>]`, the path the construct
+ * will have. Use it in a static `plan()` that validates props before the L2's constructor.
+ */
+export function pendingScope(scope: IConstruct, id: string): IConstruct {
+  const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+  return { node: { path } } as unknown as IConstruct;
+}
+
+/** Options of a range check. */
+export interface RangeCheck {
+  /** The prop named in the error. */
+  readonly prop: string;
+  /** The smallest value allowed (inclusive). */
+  readonly min?: number;
+  /** The largest value allowed (inclusive). */
+  readonly max?: number;
+  /** Whether only whole numbers are allowed. @default true */
+  readonly integer?: boolean;
+  /** Overrides the generated "allowed" text. */
+  readonly allowed?: string;
+  /** An optional hint on how to fix it. */
+  readonly hint?: string;
+}
+
+/** Describes a numeric range: "an integer from 1 to 365", "at least 60", ... */
+export function describeRange(check: RangeCheck, unit = ''): string {
+  const kind = check.integer === false ? 'a number' : 'an integer';
+  const u = unit ? ` ${unit}` : '';
+  if (check.min !== undefined && check.max !== undefined) {
+    return `${kind} from ${check.min}${u} to ${check.max}${u}`;
+  }
+  if (check.min !== undefined) {
+    return `${kind} of at least ${check.min}${u}`;
+  }
+  if (check.max !== undefined) {
+    return `${kind} of at most ${check.max}${u}`;
+  }
+  return kind;
+}
+
+/**
+ * Throws unless `value` is within the range (tokens and `undefined` are skipped).
+ * The error names the scope's path, the prop, the value and the range.
+ */
+export function checkNumber(scope: IConstruct, value: number | undefined, check: RangeCheck): void {
+  if (value === undefined || isUnresolved(value)) {
+    return;
+  }
+  const integerOk = check.integer === false ? Number.isFinite(value) : Number.isInteger(value);
+  const ok = integerOk && (check.min === undefined || value >= check.min) && (check.max === undefined || value <= check.max);
+  if (!ok) {
+    throw new ConstructValidationError(scope, {
+      prop: check.prop,
+      received: value,
+      allowed: check.allowed ?? describeRange(check),
+      hint: check.hint,
+    });
+  }
+}
+
+/** Options of a duration range check. */
+export interface DurationCheck {
+  /** The prop named in the error. */
+  readonly prop: string;
+  /** The shortest duration allowed (inclusive). */
+  readonly min?: Duration;
+  /** The longest duration allowed (inclusive). */
+  readonly max?: Duration;
+  /** Whether the duration must be a whole number of seconds. @default false */
+  readonly wholeSeconds?: boolean;
+  /** Overrides the generated "allowed" text. */
+  readonly allowed?: string;
+  /** An optional hint on how to fix it. */
+  readonly hint?: string;
+}
+
+/** Throws unless `value` lies between `min` and `max` (tokens and `undefined` are skipped). */
+export function checkDuration(scope: IConstruct, value: Duration | undefined, check: DurationCheck): void {
+  if (value === undefined || isUnresolved(value)) {
+    return;
+  }
+  const ms = value.toMilliseconds();
+  const tooShort = check.min !== undefined && ms < check.min.toMilliseconds();
+  const tooLong = check.max !== undefined && ms > check.max.toMilliseconds();
+  const fractional = check.wholeSeconds === true && ms % 1000 !== 0;
+  if (tooShort || tooLong || fractional) {
+    const range = check.min && check.max
+      ? `from ${check.min.toHumanString()} to ${check.max.toHumanString()}`
+      : check.min ? `at least ${check.min.toHumanString()}` : check.max ? `at most ${check.max.toHumanString()}` : 'any duration';
+    throw new ConstructValidationError(scope, {
+      prop: check.prop,
+      received: value,
+      allowed: check.allowed ?? `${range}${check.wholeSeconds ? ', in whole seconds' : ''}`,
+      hint: check.hint,
+    });
+  }
+}
+
+/** Throws when a string is empty or only whitespace (tokens and `undefined` are skipped). */
+export function checkNonEmpty(scope: IConstruct, prop: string, value: string | undefined, allowed?: string): void {
+  if (value === undefined || isUnresolved(value)) {
+    return;
+  }
+  if (value.trim() === '') {
+    throw new ConstructValidationError(scope, { prop, received: value, allowed: allowed ?? 'a non-empty string' });
+  }
+}
+
+/** Throws when a list given is empty (tokens and `undefined` are skipped). */
+export function checkNonEmptyList(scope: IConstruct, prop: string, value: readonly unknown[] | undefined, allowed?: string): void {
+  if (value === undefined || isUnresolved(value)) {
+    return;
+  }
+  if (value.length === 0) {
+    throw new ConstructValidationError(scope, { prop, received: value, allowed: allowed ?? 'at least one entry' });
+  }
+}
+
+/** Throws when a string does not match `pattern` (tokens and `undefined` are skipped). */
+export function checkPattern(scope: IConstruct, prop: string, value: string | undefined, pattern: RegExp, allowed: string, hint?: string): void {
+  if (value === undefined || isUnresolved(value)) {
+    return;
+  }
+  if (!pattern.test(value)) {
+    throw new ConstructValidationError(scope, { prop, received: value, allowed, hint });
+  }
+}
