@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { AccessAnalyzer, AccessAnalyzerKind } from './access-analyzer';
 import { AnomalyAlertFrequency, CostAnomalyMonitor } from './cost-anomaly-monitor';
 import { checkEmails, checkFrequency, checkUnusedAccessAge, createAnomalySubscription, resolveThreshold } from './private/rules';
+import { DeadLetterQueue } from '../core/dead-letter-queue';
 import { addWarning, ConstructValidationError } from '../core/private/errors';
 import { checkTagValue } from '../core/private/tag-values';
 import { checkNonEmpty, checkPattern, isUnresolved } from '../core/private/validation';
@@ -59,8 +60,9 @@ export interface AccountGuardrailsProps extends StageOptions {
   /**
    * Create an SNS topic for the alerts: encrypted with a rotating customer-managed KMS key whose
    * policy lets Cost Anomaly Detection (and AWS Budgets) use it, TLS-only, and a topic policy that
-   * grants publishing to those services only. `alertEmails` are subscribed to it, and anomalies
-   * are alerted IMMEDIATE by default.
+   * grants publishing to those services only. `alertEmails` are subscribed to it (with an
+   * encrypted dead-letter queue for alerts SNS cannot deliver), and anomalies are alerted
+   * IMMEDIATE by default.
    *
    * @default false
    */
@@ -165,6 +167,8 @@ export class AccountGuardrails extends Construct {
   public readonly alertTopic?: sns.Topic;
   /** The KMS key of the topic the construct created. */
   public readonly alertTopicKey?: kms.Key;
+  /** Where the created topic's e-mail subscriptions keep the alerts SNS could not deliver (with `createAlertTopic` and `alertEmails`). */
+  public readonly alertDeadLetterQueue?: DeadLetterQueue;
   /** The topic that receives the alerts, created or given. */
   public readonly alertTopicRef?: sns.ITopic;
   /** The monthly budget (`monthlyBudgetUsd`). */
@@ -264,8 +268,12 @@ export class AccountGuardrails extends Construct {
         masterKey: this.alertTopicKey,
         enforceSSL: true,
       });
-      for (const email of emails) {
-        this.alertTopic.addSubscription(new subscriptions.EmailSubscription(email));
+      if (emails.length > 0) {
+        // an alert SNS cannot deliver (a bounced address) is kept 14 days instead of dropped
+        this.alertDeadLetterQueue = new DeadLetterQueue(this, 'AlertDeadLetterQueue', { stage: props.stage });
+        for (const email of emails) {
+          this.alertTopic.addSubscription(new subscriptions.EmailSubscription(email, { deadLetterQueue: this.alertDeadLetterQueue }));
+        }
       }
       this.alertTopicRef = this.alertTopic;
     } else {

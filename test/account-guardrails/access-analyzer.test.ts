@@ -43,7 +43,7 @@ describe('AccessAnalyzer', () => {
   });
   test('fails for an unused-access age that is not a whole number of days', () => {
     expect(() => new AccessAnalyzer(newStack(), 'A', { kind: AccessAnalyzerKind.ACCOUNT_UNUSED_ACCESS, unusedAccessAge: Duration.hours(36) })).toThrow(
-      '[S/A] unusedAccessAge: received 36 hours; allowed: between 1 and 365 days',
+      '[S/A] unusedAccessAge: received 1 day 12 hours; allowed: between 1 and 365 days',
     );
   });
 

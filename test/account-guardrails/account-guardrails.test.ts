@@ -337,3 +337,12 @@ describe('bad input', () => {
     fails({ monthlyBudgetUsd: 0 }, '[S/Guardrails] monthlyBudgetUsd: received 0; allowed: a number of US dollars above 0');
   });
 });
+
+test('[COST-5] the e-mail subscriptions of the created topic keep undeliverable alerts in an encrypted dead-letter queue', () => {
+  const { guardrails, template } = build({ createAlertTopic: true });
+  const queueId = onlyLogicalId(template, 'AWS::SQS::Queue');
+  template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+  template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } } });
+  expect(guardrails.alertDeadLetterQueue).toBeDefined();
+  expect(build({ createAlertTopic: true, alertEmails: [] }).template.findResources('AWS::SQS::Queue')).toEqual({});
+});
