@@ -1,4 +1,5 @@
 import { ReferenceStackSpec } from '../stack-spec';
+import { accountGuardrailsStack } from './account-guardrails';
 import { coreStack } from './core';
 import { powertoolsFunctionStack } from './powertools-function';
 import { secureBucketStack } from './secure-bucket';
@@ -13,4 +14,5 @@ export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   powertoolsFunctionStack,
   secureBucketStack,
   singleTableStack,
+  accountGuardrailsStack,
 ];
