@@ -191,17 +191,31 @@ project.eslint?.addOverride({
   },
 });
 project.eslint?.addOverride({
-  files: ['src/contracts/**/*.ts'],
-  rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: ['*', '.*', '@*'], message: 'contracts are import-free: they are bundled into Lambda handlers' }] }],
-  },
-});
-project.eslint?.addOverride({
   files: ['src/**/*.ts'],
   rules: {
     'no-restricted-imports': ['error', {
       patterns: [{ group: ['**/lambda/**'], message: 'src/ loads handlers only as prebundled assets (PatternHandlers), never as code' }],
     }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/core/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        { group: ['**/lambda/**'], message: 'src/ loads handlers only as prebundled assets (PatternHandlers), never as code' },
+        {
+          group: ['aws-cdk-lib/aws-accessanalyzer', 'aws-cdk-lib/aws-ce', 'aws-cdk-lib/aws-budgets'],
+          message: 'account-level constructs live in src/account-guardrails/, not in core/ (core holds helpers only)',
+        },
+      ],
+    }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/contracts/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: ['*', '.*', '@*'], message: 'contracts are import-free: they are bundled into Lambda handlers' }] }],
   },
 });
 

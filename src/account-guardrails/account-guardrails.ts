@@ -325,8 +325,8 @@ export class AccountGuardrails extends Construct {
         ...directEmails.map((address) => ({ subscriptionType: 'EMAIL', address })),
         ...(this.alertTopicRef ? [{ subscriptionType: 'SNS', address: this.alertTopicRef.topicArn }] : []),
       ];
-      const notification = (notificationType: string, threshold: number): budgets.CfnBudget.NotificationWithSubscribersProperty => ({
-        notification: { notificationType, comparisonOperator: 'GREATER_THAN', threshold, thresholdType: 'PERCENTAGE' },
+      const notification = (notificationType: string, percent: number): budgets.CfnBudget.NotificationWithSubscribersProperty => ({
+        notification: { notificationType, comparisonOperator: 'GREATER_THAN', threshold: percent, thresholdType: 'PERCENTAGE' },
         subscribers,
       });
       this.budget = new budgets.CfnBudget(this, 'MonthlyBudget', {
