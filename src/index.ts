@@ -2,3 +2,4 @@ export * from './core';
 export * from './powertools-function';
 export * from './secure-bucket';
 export * from './single-table';
+export * from './github-oidc';
