@@ -66,7 +66,7 @@ export class AccessAnalyzer extends Construct {
     if (unused) {
       const age = props.unusedAccessAge ?? Duration.days(90);
       unusedAccessAgeDays = age.toDays();
-      if (!Token.isUnresolved(unusedAccessAgeDays) && (unusedAccessAgeDays < 1 || unusedAccessAgeDays > 365)) {
+      if (!isUnresolved(unusedAccessAgeDays) && (unusedAccessAgeDays < 1 || unusedAccessAgeDays > 365)) {
         throw new ConstructValidationError(this, {
           prop: 'unusedAccessAge',
           received: age,

@@ -1,7 +1,8 @@
-import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, TagManager, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, TagManager, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { DeploymentStage, DeploymentStages } from './deployment-stage';
 import { addWarning, ConstructValidationError } from './private/errors';
+import { isUnresolved } from './private/validation';
 
 /** The tag keys every resource carries (CDK-1, COST-5). */
 export enum RequiredTag {
@@ -46,7 +47,7 @@ export class PatternTags {
       [RequiredTag.SERVICE]: props.service,
     };
     for (const [key, value] of Object.entries(values)) {
-      if (!Token.isUnresolved(value) && value.trim() === '') {
+      if (!isUnresolved(value) && value.trim() === '') {
         throw new ConstructValidationError(scope, {
           prop: key === RequiredTag.ENV ? 'stage' : key.toLowerCase(),
           received: value,
