@@ -1,10 +1,10 @@
 import { ArnFormat, CfnOutput, Duration, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { StageOptions } from '../core/stage-policy';
-import { addWarning } from '../core/private/errors';
-import { checkDuration, checkPattern, pendingScope } from '../core/private/validation';
 import { GitHubOidcProvider } from './github-oidc-provider';
 import { TrustPlan, claimKey, planTrust } from './private/trust';
+import { addWarning } from '../core/private/errors';
+import { checkDuration, checkPattern, pendingScope } from '../core/private/validation';
+import { StageOptions } from '../core/stage-policy';
 
 /** The action a web-identity trust statement allows. */
 const ASSUME_ACTION = 'sts:AssumeRoleWithWebIdentity';
@@ -259,6 +259,24 @@ export class GitHubOidcRole extends iam.Role {
   /** The qualifier `cdk bootstrap` uses by default. */
   public static readonly DEFAULT_BOOTSTRAP_QUALIFIER = DEFAULT_QUALIFIER;
 
+  /** One principal per kind of `sub` match: exact values (StringEquals), then patterns (StringLike). */
+  private static trustPrincipals(provider: iam.IOidcProvider, plan: TrustPlan): iam.IPrincipal[] {
+    const one = (values: string[]) => (values.length === 1 ? values[0] : values);
+    const claims = Object.fromEntries(Object.entries(plan.claims).map(([k, v]) => [k, one(v)]));
+    const principals: iam.IPrincipal[] = [];
+    const sub = claimKey('sub');
+    if (plan.exactSubjects.length > 0) {
+      const [aud, ...others] = Object.keys(claims);
+      const ordered = { [aud]: claims[aud], [sub]: one(plan.exactSubjects), ...Object.fromEntries(others.map((k) => [k, claims[k]])) };
+      principals.push(new iam.WebIdentityPrincipal(provider.oidcProviderArn, { StringEquals: ordered }));
+    }
+    if (plan.patternSubjects.length > 0) {
+      const conditions = { StringEquals: claims, StringLike: { [sub]: one(plan.patternSubjects) } };
+      principals.push(new iam.WebIdentityPrincipal(provider.oidcProviderArn, conditions));
+    }
+    return principals;
+  }
+
   /** The OIDC provider the role trusts. */
   public readonly provider: iam.IOidcProvider;
   /** The repository (`owner/name`) whose workflows may assume the role. */
@@ -321,8 +339,14 @@ export class GitHubOidcRole extends iam.Role {
    */
   public grantCdkBootstrapRoles(options: CdkBootstrapRolesOptions = {}): iam.ManagedPolicy {
     const qualifier = options.qualifier ?? DEFAULT_QUALIFIER;
-    checkPattern(this, 'qualifier', qualifier, /^[A-Za-z0-9]{1,10}$/, 'letters and digits, at most 10 characters (as `cdk bootstrap --qualifier` allows)');
-    const roles = options.roles ?? [CdkBootstrapRole.DEPLOY, CdkBootstrapRole.FILE_PUBLISHING, CdkBootstrapRole.IMAGE_PUBLISHING, CdkBootstrapRole.LOOKUP];
+    const allowed = 'letters and digits, at most 10 characters (as `cdk bootstrap --qualifier` allows)';
+    checkPattern(this, 'qualifier', qualifier, /^[A-Za-z0-9]{1,10}$/, allowed);
+    const roles = options.roles ?? [
+      CdkBootstrapRole.DEPLOY,
+      CdkBootstrapRole.FILE_PUBLISHING,
+      CdkBootstrapRole.IMAGE_PUBLISHING,
+      CdkBootstrapRole.LOOKUP,
+    ];
     const stack = Stack.of(this);
     const account = options.account ?? stack.account;
     const region = options.region ?? stack.region;
@@ -344,22 +368,5 @@ export class GitHubOidcRole extends iam.Role {
     }
     this.bootstrapPolicy.addStatements(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources }));
     return this.bootstrapPolicy;
-  }
-
-  /** One principal per kind of `sub` match: exact values (StringEquals), then patterns (StringLike). */
-  private static trustPrincipals(provider: iam.IOidcProvider, plan: TrustPlan): iam.IPrincipal[] {
-    const one = (values: string[]) => (values.length === 1 ? values[0] : values);
-    const claims = Object.fromEntries(Object.entries(plan.claims).map(([k, v]) => [k, one(v)]));
-    const principals: iam.IPrincipal[] = [];
-    const sub = claimKey('sub');
-    if (plan.exactSubjects.length > 0) {
-      const [aud, ...others] = Object.keys(claims);
-      const ordered = { [aud]: claims[aud], [sub]: one(plan.exactSubjects), ...Object.fromEntries(others.map((k) => [k, claims[k]])) };
-      principals.push(new iam.WebIdentityPrincipal(provider.oidcProviderArn, { StringEquals: ordered }));
-    }
-    if (plan.patternSubjects.length > 0) {
-      principals.push(new iam.WebIdentityPrincipal(provider.oidcProviderArn, { StringEquals: claims, StringLike: { [sub]: one(plan.patternSubjects) } }));
-    }
-    return principals;
   }
 }

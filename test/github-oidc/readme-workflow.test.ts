@@ -6,9 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { DeploymentStage } from '../../src';
 import { REFERENCE_ENV } from '../reference-app/app';
 import { gitHubOidcStack } from '../reference-app/stacks/github-oidc';
-import { DeploymentStage } from '../../src';
 
 const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf-8');
 const section = readme.split(/^## /m).find((s) => s.startsWith('Reviewing changes before production (CDK-4)'))!;

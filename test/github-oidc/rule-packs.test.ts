@@ -5,9 +5,9 @@
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { GitHubOidcRole } from '../../src';
+import { RULE_PACKS, runRulePacks } from '../reference-app/analysis';
 import { buildReferenceApp } from '../reference-app/app';
 import { gitHubOidcStack } from '../reference-app/stacks/github-oidc';
-import { RULE_PACKS, runRulePacks } from '../reference-app/analysis';
 
 function findings(build: (stack: Stack) => void): string[] {
   const app = new App();

@@ -46,6 +46,10 @@ export interface WebIdentityRequest {
 
 /** pbac 0.3.2 with `evaluateCondition` evaluating every key, and missing keys as IAM does. */
 class PatchedPbac extends PBAC {
+  constructor(policies: unknown) {
+    super(policies);
+  }
+
   evaluateCondition(condition: Record<string, Record<string, unknown>> | undefined, context: Record<string, Record<string, unknown>>): boolean {
     if (!condition || typeof condition !== 'object') {
       return true;
@@ -101,7 +105,7 @@ export function normaliseTrustPolicy(document: any): any {
   };
 }
 
-function context(claims: Claims): Record<string, Record<string, string>> {
+function requestContext(claims: Claims): Record<string, Record<string, string>> {
   const defined = Object.fromEntries(Object.entries(claims).filter(([, v]) => v !== undefined)) as Record<string, string>;
   return { [GitHubOidcProvider.ISSUER]: defined };
 }
@@ -121,6 +125,6 @@ function evaluateWith(pbac: any, request: WebIdentityRequest): boolean {
     action: request.action ?? 'sts:AssumeRoleWithWebIdentity',
     resource: ROLE_ARN,
     principal: { Federated: [request.provider ?? PROVIDER_ARN] },
-    context: context(request.claims),
+    context: requestContext(request.claims),
   });
 }

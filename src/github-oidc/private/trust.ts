@@ -6,6 +6,7 @@ import { Fn } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ConstructValidationError } from '../../core/private/errors';
 import { checkNonEmptyList, checkNumber, isUnresolved } from '../../core/private/validation';
+import type { GitHubOidcRoleProps } from '../github-oidc-role';
 
 /** The issuer host of GitHub's OIDC tokens: the prefix of every claim condition key. */
 export const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
@@ -17,21 +18,12 @@ export function claimKey(claim: string): string {
   return `${GITHUB_ISSUER}:${claim}`;
 }
 
-/** What the trust policy is built from (the subject props of GitHubOidcRoleProps). */
-export interface TrustInput {
-  readonly repository: string;
-  readonly branches?: string[];
-  readonly branchPatterns?: string[];
-  readonly allBranches?: boolean;
-  readonly tags?: string[];
-  readonly tagPatterns?: string[];
-  readonly allTags?: boolean;
-  readonly environments?: string[];
-  readonly pullRequests?: boolean;
-  readonly ownerId?: number;
-  readonly repositoryId?: number;
-  readonly jobWorkflowRefs?: string[];
-}
+/** What the trust policy is built from: the subject props of GitHubOidcRoleProps. */
+export type TrustInput = Pick<
+  GitHubOidcRoleProps,
+  | 'repository' | 'branches' | 'branchPatterns' | 'allBranches' | 'tags' | 'tagPatterns' | 'allTags'
+  | 'environments' | 'pullRequests' | 'ownerId' | 'repositoryId' | 'jobWorkflowRefs'
+>;
 
 /** The conditions of the trust policy, before they are put into statements. */
 export interface TrustPlan {
@@ -187,8 +179,8 @@ export function planTrust(scope: IConstruct, input: TrustInput): TrustPlan {
   checkExactNames(scope, 'environments', input.environments);
   checkExactNames(scope, 'jobWorkflowRefs', input.jobWorkflowRefs);
 
-  const anySubject =
-    input.branches || input.branchPatterns || input.allBranches || input.tags || input.tagPatterns || input.allTags || input.environments || input.pullRequests;
+  const anySubject = input.branches || input.branchPatterns || input.allBranches
+    || input.tags || input.tagPatterns || input.allTags || input.environments || input.pullRequests;
   if (!anySubject) {
     throw new ConstructValidationError(scope, {
       prop: 'branches | tags | environments | pullRequests',
