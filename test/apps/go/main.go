@@ -24,6 +24,7 @@ var referenceStacks = []stackSpec{
 	{name: "SecureBucket", build: buildSecureBucket},
 	{name: "SingleTable", build: buildSingleTable},
 	{name: "AccountGuardrails", build: buildAccountGuardrails},
+	{name: "GitHubOidc", build: buildGitHubOidc},
 }
 
 var referenceEnv = &awscdk.Environment{

@@ -37,6 +37,7 @@ public final class ReferenceApp {
             new SecureBucketStack(),
             new SingleTableStack(),
             new AccountGuardrailsStack());
+            new GitHubOidcStack());
 
     static String stackName(StackSpec spec, DeploymentStage stage) {
         return "CloudPatterns-" + spec.name() + "-" + (stage == DeploymentStage.PROD ? "Prod" : "Dev");
