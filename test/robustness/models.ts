@@ -65,13 +65,11 @@ export const powertoolsFunctionModel: ConstructModel<Omit<PowertoolsFunctionProp
     )),
   }, { requiredKeys: ['serviceName'] }),
   build(stack, props, stage) {
-    const python = props.runtime?.family === lambda.RuntimeFamily.PYTHON;
-    new PowertoolsFunction(stack, SUBJECT, {
-      ...props,
-      stage,
-      code: lambda.Code.fromInline(python ? 'def handler(e, c):\n    return {}\n' : 'exports.handler = async () => ({});'),
-      handler: python ? 'index.handler' : 'index.handler',
-    });
+    const family = props.runtime?.family ?? lambda.RuntimeFamily.NODEJS;
+    const code = family === lambda.RuntimeFamily.PYTHON ? lambda.Code.fromInline('def handler(e, c):\n    return {}\n')
+      : family === lambda.RuntimeFamily.NODEJS ? lambda.Code.fromInline('exports.handler = async () => ({});')
+        : lambda.Code.fromBucket(s3.Bucket.fromBucketName(stack, 'CodeBucket', 'code-bucket'), 'app.jar');
+    new PowertoolsFunction(stack, SUBJECT, { ...props, stage, code, handler: family === lambda.RuntimeFamily.JAVA ? 'App::handle' : 'index.handler' });
   },
 };
 
