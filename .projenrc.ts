@@ -86,8 +86,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     passWithNoTests: false,
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/'],
+      setupFiles: ['<rootDir>/test/setup/environment.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/serializer.ts'],
       testTimeout: 120_000,
+      // the test loop stays quick (issue #15): coverage is `npx projen test:coverage`, not every run
+      collectCoverage: false,
+      // jest's default is one worker fewer than the cores: 1 on the 2-core machines here
+      maxWorkers: '100%',
     },
   },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'lambda'], tsconfigPath: './tsconfig.dev.json', projectService: false, ignorePatterns: ['test/platform-lib/**', 'test/apps/**', 'cdk.out/**', 'assets/**'] },
@@ -133,6 +138,14 @@ testTask.spawn(typecheck);
 for (const step of testSteps) {
   testTask.addSteps(step);
 }
+
+// Coverage on demand (the default test run skips it: it doubles the suite's time).
+const testCoverage = project.addTask('test:coverage', {
+  description: 'Run the jest suite with coverage (coverage/)',
+});
+testCoverage.spawn(bundle);
+testCoverage.spawn(pythonEnv);
+testCoverage.exec('jest --ci --coverage');
 
 // The demo: synthesize the reference app into cdk.out and print a per-stack summary.
 const demo = project.addTask('demo', {
