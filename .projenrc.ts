@@ -30,7 +30,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0',
   minNodeVersion: '20.16.0',
-  workflowNodeVersion: '22',
+  // GitHub workflows on the LTS (issue #15); .ci/run tests Node 20 (the machines') and Node 24
+  workflowNodeVersion: '24',
 
   // jsii writes its own tsconfig.json at compile time (gitignored); the dev config lives at the top
   disableTsconfig: true,
