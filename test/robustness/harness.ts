@@ -115,6 +115,9 @@ export const ALLOWED_VALIDATION_WARNINGS: Array<{ rule: string; reason: string }
   { rule: 'W1030', reason: 'the default value of the harness\'s own NumParam parameter, which the tokens refer to' },
 ];
 
+/** One validation engine for every model of a run (starting it takes seconds). */
+let validator: CloudFormationValidatePlugin | undefined;
+
 /** Runs `runs` cases of `model` from `seed`; templates are validated in one batch at the end. */
 export function runModel<P>(model: ConstructModel<P>, runs: number, seed: number): ModelReport {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `robustness-${model.name}-`));
@@ -162,7 +165,8 @@ export function runModel<P>(model: ConstructModel<P>, runs: number, seed: number
 
   // aws-cdk-lib's own template validation (the engine `cdk synth` runs), one batch
   if (written.length > 0) {
-    const report = new CloudFormationValidatePlugin().validate({
+    validator ??= new CloudFormationValidatePlugin();
+    const report = validator.validate({
       templatePaths: written.map((w) => w.file),
       stackTemplates: written.map((w) => ({ stackPath: path.basename(w.file), templatePath: w.file })),
     } as unknown as Parameters<CloudFormationValidatePlugin['validate']>[0]);
