@@ -5,7 +5,7 @@
 import { App, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DeploymentStage, PowertoolsFunction, PowertoolsFunctionProps, SecureBucket, SingleTable } from '../../src';
+import { AccountGuardrails, DeploymentStage, GitHubOidcRole, PowertoolsFunction, PowertoolsFunctionProps, SecureBucket, SingleTable } from '../../src';
 
 const stack = () => new Stack(new App(), 'R', { env: { account: '123456789012', region: 'eu-west-1' } });
 const fn = (props: Partial<PowertoolsFunctionProps>) => () => new PowertoolsFunction(stack(), 'Subject', {
@@ -70,4 +70,32 @@ describe('SingleTable', () => {
     new SingleTable(s, 'Subject', { stage: DeploymentStage.PROD });
     Template.fromStack(s).hasResource('AWS::Backup::BackupVault', { DeletionPolicy: 'Retain' });
   });
+});
+
+describe('GitHubOidcRole', () => {
+  test('[IAM-3] a role name IAM refuses', () => {
+    expect(() => new GitHubOidcRole(stack(), 'Subject', { repository: 'myorg/myrepo', branches: ['main'], roleName: 'bad name' })).toThrow(
+      "[R/Subject] roleName: received 'bad name'; allowed: a role name of 1 to 64 characters: letters, digits and _ + = , . @ - (what IAM accepts)",
+    );
+  });
+});
+
+describe('AccountGuardrails', () => {
+  test.each([['bad name!'], ['']])('[IAM-4] an analyzer name IAM Access Analyzer refuses: %j', (name) => {
+    expect(() => new AccountGuardrails(stack(), 'Subject', { team: 'payments', alertEmails: ['ops@example.com'], accessAnalyzerName: name })).toThrow(
+      `[R/Subject/AccessAnalyzer] analyzerName: received '${name}'; allowed: a name of 1 to 255 characters`,
+    );
+  });
+});
+
+test('[IAM-3] GitHubOidcRole: a description IAM refuses (over 1000 characters)', () => {
+  expect(() => new GitHubOidcRole(stack(), 'Subject', { repository: 'myorg/myrepo', branches: ['main'], description: 'd'.repeat(1001) })).toThrow(
+    "[R/Subject] description: received '1001 characters'; allowed: at most 1000 characters (what IAM accepts)",
+  );
+});
+
+test('[COST-5] AccountGuardrails: an address listed twice (was a construct-id clash inside the topic)', () => {
+  expect(() => new AccountGuardrails(stack(), 'Subject', { team: 'payments', alertEmails: ['ops@example.com', 'ops@example.com'], createAlertTopic: true })).toThrow(
+    "[R/Subject] alertEmails[1]: received 'ops@example.com'; allowed: each address once",
+  );
 });
