@@ -602,7 +602,31 @@ export class EventBusWithArchive extends events.EventBus {
       throw new ConstructValidationError(scope, { prop: retentionProp, received: props.retention, allowed });
     }
     checkPattern(scope, nameProp, props.archiveName, ARCHIVE_NAME, '1 to 48 of A-Z a-z 0-9 . - _');
-    return new events.Archive(this, id, { ...props, sourceEventBus: this });
+    if (!props.kmsKey) {
+      return new events.Archive(this, id, { ...props, sourceEventBus: this });
+    }
+    // events.Archive writes the bus's ARN into the key policy. With the bus's own key that is a
+    // cycle (key policy -> bus -> key): name the bus by its formatted ARN, as aws-cdk-lib's
+    // EventBus does for its key policy, and keep the archive after the bus explicitly.
+    const eventBusArn = Stack.of(this).formatArn({
+      service: 'events',
+      resource: 'event-bus',
+      resourceName: this.physicalName,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    const archive = new events.Archive(this, id, {
+      ...props,
+      // the same bus, named by its formatted ARN (older aws-cdk-lib releases read eventBusArn)
+      sourceEventBus: {
+        node: this.node,
+        env: this.env,
+        eventBusArn,
+        eventBusName: this.physicalName,
+        eventBusRef: { eventBusArn, eventBusName: this.physicalName },
+      } as unknown as events.IEventBusRef,
+    });
+    archive.node.addDependency(this.node.defaultChild as events.CfnEventBus);
+    return archive;
   }
 
   private allowEventBridgeToSend(queue: sqs.IQueue, sourceArn: string, sid: string): void {
@@ -696,7 +720,11 @@ class GuardedTarget implements events.IRuleTarget {
     const config = this.inner.bind(rule, id);
     const targetId = id ?? 'Target';
     const deadLetterConfig = config.deadLetterConfig ?? { arn: this.makeQueue(rule as events.Rule, targetId).queueArn };
-    return { ...config, deadLetterConfig, retryPolicy: config.retryPolicy ?? this.retry };
+    const retryPolicy = {
+      maximumRetryAttempts: config.retryPolicy?.maximumRetryAttempts ?? this.retry.maximumRetryAttempts,
+      maximumEventAgeInSeconds: config.retryPolicy?.maximumEventAgeInSeconds ?? this.retry.maximumEventAgeInSeconds,
+    };
+    return { ...config, deadLetterConfig, retryPolicy };
   }
 }
 
