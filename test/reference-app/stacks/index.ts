@@ -1,5 +1,6 @@
 import { ReferenceStackSpec } from '../stack-spec';
 import { coreStack } from './core';
+import { eventBusStack } from './event-bus';
 import { powertoolsFunctionStack } from './powertools-function';
 import { secureBucketStack } from './secure-bucket';
 import { singleTableStack } from './single-table';
@@ -13,4 +14,5 @@ export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   powertoolsFunctionStack,
   secureBucketStack,
   singleTableStack,
+  eventBusStack,
 ];
