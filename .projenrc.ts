@@ -46,6 +46,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       isolatedModules: true,
       rootDir: '.',
       noEmit: true,
+      // lambda/ reaches src/ only through the import-free contracts (DESIGN.md §10)
+      paths: { '@contracts/*': ['./src/contracts/*'] },
     },
   },
   sampleCode: false,
@@ -87,6 +89,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/serializer.ts'],
+      moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/src/contracts/$1' },
       testTimeout: 120_000,
     },
   },
@@ -176,5 +179,44 @@ const rosetta = project.addTask('rosetta', {
   exec: 'jsii-rosetta extract --strict',
 });
 project.postCompileTask.spawn(rosetta);
+
+// Boundaries (DESIGN.md §10), enforced by lint: handlers import nothing from src/ but the
+// import-free contracts; contracts import nothing; src/ never imports handler code.
+project.eslint?.addOverride({
+  files: ['lambda/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['**/src/**', '**/src'], message: 'lambda/ imports nothing from src/: share values through @contracts/* (import-free)' }],
+    }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['**/lambda/**'], message: 'src/ loads handlers only as prebundled assets (PatternHandlers), never as code' }],
+    }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/core/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        { group: ['**/lambda/**'], message: 'src/ loads handlers only as prebundled assets (PatternHandlers), never as code' },
+        {
+          group: ['aws-cdk-lib/aws-accessanalyzer', 'aws-cdk-lib/aws-ce', 'aws-cdk-lib/aws-budgets'],
+          message: 'account-level constructs live in src/account-guardrails/, not in core/ (core holds helpers only)',
+        },
+      ],
+    }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/contracts/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: ['*', '.*', '@*'], message: 'contracts are import-free: they are bundled into Lambda handlers' }] }],
+  },
+});
 
 project.synth();

@@ -25,6 +25,8 @@ for (const name of entries) {
   const outfile = path.join(outRoot, name, 'index.js');
   buildSync({
     entryPoints: [path.join(srcDir, name, 'index.ts')],
+    // resolves @contracts/* (the import-free modules shared with src/)
+    tsconfig: path.join(root, 'tsconfig.dev.json'),
     outfile,
     bundle: true,
     platform: 'node',

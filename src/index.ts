@@ -1,5 +1,6 @@
 export * from './core';
 export * from './event-bus';
+export * from './account-guardrails';
 export * from './powertools-function';
 export * from './secure-bucket';
 export * from './single-table';

@@ -23,6 +23,7 @@ var referenceStacks = []stackSpec{
 	{name: "PowertoolsFunction", build: buildPowertoolsFunction},
 	{name: "SecureBucket", build: buildSecureBucket},
 	{name: "SingleTable", build: buildSingleTable},
+	{name: "AccountGuardrails", build: buildAccountGuardrails},
 }
 
 var referenceEnv = &awscdk.Environment{

@@ -1,4 +1,5 @@
 import { ReferenceStackSpec } from '../stack-spec';
+import { accountGuardrailsStack } from './account-guardrails';
 import { coreStack } from './core';
 import { eventBusStack } from './event-bus';
 import { powertoolsFunctionStack } from './powertools-function';
@@ -15,4 +16,5 @@ export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   secureBucketStack,
   singleTableStack,
   eventBusStack,
+  accountGuardrailsStack,
 ];

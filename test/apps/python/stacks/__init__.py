@@ -1,4 +1,5 @@
 """Every stack of the reference app (same order as test/reference-app/stacks/index.ts)."""
+from .account_guardrails import build_account_guardrails
 from .core import build_core
 from .platform import build_platform
 from .powertools_function import build_powertools_function
@@ -11,6 +12,7 @@ REFERENCE_STACKS = [
     ("PowertoolsFunction", build_powertools_function),
     ("SecureBucket", build_secure_bucket),
     ("SingleTable", build_single_table),
+    ("AccountGuardrails", build_account_guardrails),
 ]
 
 # Stacks built with the fixture platform library (test/platform-lib/test/platform-app.ts in TypeScript).

@@ -35,7 +35,8 @@ public final class ReferenceApp {
             new CoreStack(),
             new PowertoolsFunctionStack(),
             new SecureBucketStack(),
-            new SingleTableStack());
+            new SingleTableStack(),
+            new AccountGuardrailsStack());
 
     static String stackName(StackSpec spec, DeploymentStage stage) {
         return "CloudPatterns-" + spec.name() + "-" + (stage == DeploymentStage.PROD ? "Prod" : "Dev");
