@@ -188,7 +188,13 @@ export async function publishEvents(entries: PublishEntry[], options: PublishOpt
     logger.error('Events were not published', {
       failedCount: failed.length,
       total: entries.length,
-      failed: failed.map((f) => ({ index: f.index, source: f.entry.source, detailType: f.entry.detailType, errorCode: f.errorCode, errorMessage: f.errorMessage })),
+      failed: failed.map((f) => ({
+        index: f.index,
+        source: f.entry.source,
+        detailType: f.entry.detailType,
+        errorCode: f.errorCode,
+        errorMessage: f.errorMessage,
+      })),
     });
   }
   return { eventIds, failed, calls };

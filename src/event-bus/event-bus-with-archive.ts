@@ -322,6 +322,70 @@ export class EventBusWithArchive extends events.EventBus {
   /** How long a target's delivery is retried by default. */
   public static readonly DEFAULT_MAX_EVENT_AGE = Duration.hours(1);
 
+  private static validateProps(scope: IConstruct, props: EventBusWithArchiveProps): void {
+    const name = props.eventBusName;
+    if (name !== undefined && !isUnresolved(name) && (!BUS_NAME.test(name) || name === 'default' || name.startsWith('aws.'))) {
+      throw new ConstructValidationError(scope, {
+        prop: 'eventBusName',
+        received: name,
+        allowed: "1 to 256 of A-Z a-z 0-9 . - _, not 'default' and not starting with 'aws.'",
+      });
+    }
+    if (props.schemaDiscovery && props.kmsKey) {
+      throw new ConstructValidationError(scope, {
+        prop: 'schemaDiscovery',
+        received: true,
+        allowed: 'false when kmsKey is given: EventBridge does not discover schemas on a bus encrypted with a customer-managed key',
+        hint: 'Register schemas with registerSchema() instead',
+      });
+    }
+    for (const account of props.putEventsAccounts ?? []) {
+      checkPattern(scope, 'putEventsAccounts', account, ACCOUNT_ID, 'a 12-digit AWS account id');
+    }
+  }
+
+  private static validateDelivery(scope: IConstruct, options: TargetDeliveryOptions): void {
+    checkNumber(scope, options.retryAttempts, { prop: 'retryAttempts', min: 0, max: 185 });
+    checkDuration(scope, options.maxEventAge, { prop: 'maxEventAge', min: Duration.seconds(60), max: Duration.hours(24), wholeSeconds: true });
+  }
+
+  private static validateSchedule(scope: IConstruct, options: EventBusScheduleOptions): void {
+    if (!isUnresolved(options.expression)) {
+      const problem = scheduleExpressionProblem(options.expression);
+      if (problem) {
+        throw new ConstructValidationError(scope, { prop: 'expression', received: options.expression, allowed: SCHEDULE_EXPRESSION_ALLOWED, hint: problem });
+      }
+    }
+    EventBusWithArchive.validateDelivery(scope, options);
+    const publishes = options.source !== undefined || options.detailType !== undefined;
+    if (options.targetFunction && publishes) {
+      throw new ConstructValidationError(scope, {
+        prop: 'targetFunction',
+        received: options.targetFunction.node.path,
+        allowed: 'either targetFunction, or source and detailType (an event to this bus), not both',
+      });
+    }
+    if (!options.targetFunction) {
+      for (const [prop, value] of [['source', options.source], ['detailType', options.detailType]] as const) {
+        if (value === undefined) {
+          throw new ConstructValidationError(scope, {
+            prop,
+            received: value,
+            allowed: 'a non-empty string when the schedule publishes to the bus (no targetFunction)',
+          });
+        }
+        checkNonEmpty(scope, prop, value);
+      }
+    }
+    if (options.input !== undefined && !isUnresolved(options.input)) {
+      try {
+        JSON.parse(options.input);
+      } catch {
+        throw new ConstructValidationError(scope, { prop: 'input', received: options.input, allowed: 'JSON text' });
+      }
+    }
+  }
+
   /** The archive of every event of the bus. */
   public readonly eventArchive: events.Archive;
   /** The bus-level dead-letter queue (created or given). */
@@ -588,7 +652,8 @@ export class EventBusWithArchive extends events.EventBus {
   public grantStartReplay(grantee: iam.IGrantable): iam.Grant {
     const stack = Stack.of(this);
     const replays = stack.formatArn({ service: 'events', resource: 'replay', resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
-    const start = iam.Grant.addToPrincipal({ grantee, actions: [...START_REPLAY_ACTIONS, ...DESCRIBE_ARCHIVE_ACTIONS], resourceArns: [this.archiveArn] });
+    const archiveActions = [...START_REPLAY_ACTIONS, ...DESCRIBE_ARCHIVE_ACTIONS];
+    const start = iam.Grant.addToPrincipal({ grantee, actions: archiveActions, resourceArns: [this.archiveArn] });
     return start.combine(iam.Grant.addToPrincipal({ grantee, actions: REPLAY_STATUS_ACTIONS, resourceArns: [replays] }));
   }
 
@@ -643,69 +708,6 @@ export class EventBusWithArchive extends events.EventBus {
     }
   }
 
-  private static validateProps(scope: IConstruct, props: EventBusWithArchiveProps): void {
-    const name = props.eventBusName;
-    if (name !== undefined && !isUnresolved(name) && (!BUS_NAME.test(name) || name === 'default' || name.startsWith('aws.'))) {
-      throw new ConstructValidationError(scope, {
-        prop: 'eventBusName',
-        received: name,
-        allowed: "1 to 256 of A-Z a-z 0-9 . - _, not 'default' and not starting with 'aws.'",
-      });
-    }
-    if (props.schemaDiscovery && props.kmsKey) {
-      throw new ConstructValidationError(scope, {
-        prop: 'schemaDiscovery',
-        received: true,
-        allowed: 'false when kmsKey is given: EventBridge does not discover schemas on a bus encrypted with a customer-managed key',
-        hint: 'Register schemas with registerSchema() instead',
-      });
-    }
-    for (const account of props.putEventsAccounts ?? []) {
-      checkPattern(scope, 'putEventsAccounts', account, ACCOUNT_ID, 'a 12-digit AWS account id');
-    }
-  }
-
-  private static validateDelivery(scope: IConstruct, options: TargetDeliveryOptions): void {
-    checkNumber(scope, options.retryAttempts, { prop: 'retryAttempts', min: 0, max: 185 });
-    checkDuration(scope, options.maxEventAge, { prop: 'maxEventAge', min: Duration.seconds(60), max: Duration.hours(24), wholeSeconds: true });
-  }
-
-  private static validateSchedule(scope: IConstruct, options: EventBusScheduleOptions): void {
-    if (!isUnresolved(options.expression)) {
-      const problem = scheduleExpressionProblem(options.expression);
-      if (problem) {
-        throw new ConstructValidationError(scope, { prop: 'expression', received: options.expression, allowed: SCHEDULE_EXPRESSION_ALLOWED, hint: problem });
-      }
-    }
-    EventBusWithArchive.validateDelivery(scope, options);
-    const publishes = options.source !== undefined || options.detailType !== undefined;
-    if (options.targetFunction && publishes) {
-      throw new ConstructValidationError(scope, {
-        prop: 'targetFunction',
-        received: options.targetFunction.node.path,
-        allowed: 'either targetFunction, or source and detailType (an event to this bus), not both',
-      });
-    }
-    if (!options.targetFunction) {
-      for (const [prop, value] of [['source', options.source], ['detailType', options.detailType]] as const) {
-        if (value === undefined) {
-          throw new ConstructValidationError(scope, {
-            prop,
-            received: value,
-            allowed: 'a non-empty string when the schedule publishes to the bus (no targetFunction)',
-          });
-        }
-        checkNonEmpty(scope, prop, value);
-      }
-    }
-    if (options.input !== undefined && !isUnresolved(options.input)) {
-      try {
-        JSON.parse(options.input);
-      } catch {
-        throw new ConstructValidationError(scope, { prop: 'input', received: options.input, allowed: 'JSON text' });
-      }
-    }
-  }
 }
 
 /** Wraps a target: after it binds, a missing dead-letter queue and retry policy are filled in. */

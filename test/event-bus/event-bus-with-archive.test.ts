@@ -380,11 +380,11 @@ describe('[EVB-2] targets have a dead-letter queue and a bounded retry policy', 
   });
 
   test.each([
-    [{ retryAttempts: 186 }, "retryAttempts: received 186; allowed: an integer from 0 to 185"],
-    [{ retryAttempts: -1 }, "retryAttempts: received -1; allowed: an integer from 0 to 185"],
-    [{ retryAttempts: 1.5 }, "retryAttempts: received 1.5; allowed: an integer from 0 to 185"],
-    [{ maxEventAge: Duration.seconds(59) }, "maxEventAge: received 59 seconds; allowed: from 1 minute to 1 day, in whole seconds"],
-    [{ maxEventAge: Duration.hours(25) }, "maxEventAge: received 1 day 1 hour; allowed: from 1 minute to 1 day, in whole seconds"],
+    [{ retryAttempts: 186 }, 'retryAttempts: received 186; allowed: an integer from 0 to 185'],
+    [{ retryAttempts: -1 }, 'retryAttempts: received -1; allowed: an integer from 0 to 185'],
+    [{ retryAttempts: 1.5 }, 'retryAttempts: received 1.5; allowed: an integer from 0 to 185'],
+    [{ maxEventAge: Duration.seconds(59) }, 'maxEventAge: received 59 seconds; allowed: from 1 minute to 1 day, in whole seconds'],
+    [{ maxEventAge: Duration.hours(25) }, 'maxEventAge: received 1 day 1 hour; allowed: from 1 minute to 1 day, in whole seconds'],
   ])('[EVB-2] fails for target delivery options %j', (options, message) => {
     expect(() => withRule(options)).toThrow(`[Stack/AppBus/OrderCreated] ${message}`);
   });
@@ -425,7 +425,7 @@ describe('[EVB-4] the schema registry', () => {
   });
 
   test.each([
-    ['{not json', "/: not JSON"],
+    ['{not json', '/: not JSON'],
     ['[]', '/: a schema must be an object, got []'],
     [JSON.stringify({ type: 'strnig' }), '/type: must be one or a list of array, boolean, integer, null, number, object, string, got "strnig"'],
     [JSON.stringify({ properties: { id: { type: 'string' }, n: { minimum: 'zero' } } }), '/properties/n/minimum: must be a number, got "zero"'],

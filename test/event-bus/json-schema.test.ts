@@ -26,7 +26,7 @@ test('[EVB-4] a full Draft 4 document with every keyword family has no problem',
 });
 
 test('[EVB-4] every problem is reported with its JSON pointer', () => {
-  const schema = { properties: { a: { type: 'text' }, 'b/c': { maxLength: -1 } }, allOf: [], additionalProperties: 'no', enum: [] };
+  const schema = { properties: { 'a': { type: 'text' }, 'b/c': { maxLength: -1 } }, allOf: [], additionalProperties: 'no', enum: [] };
   expect(jsonSchemaDraft4Problems(JSON.stringify(schema))).toEqual([
     '/properties/a/type: must be one or a list of array, boolean, integer, null, number, object, string, got "text"',
     '/properties/b~1c/maxLength: must be a non-negative integer, got -1',
