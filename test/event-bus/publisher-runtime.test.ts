@@ -4,6 +4,7 @@
  * keeps archives and replays them (StartReplay).
  */
 import { CreateArchiveCommand, CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { motoSqs } from './moto-sqs';
 import { eventBridge, publishEvents, startReplay } from '../../lambda/shared/events';
 import { logger } from '../../lambda/shared/powertools';
 import { MotoServer, startMoto } from '../setup/moto';
@@ -11,37 +12,10 @@ import { MotoServer, startMoto } from '../setup/moto';
 let moto: MotoServer;
 let client: EventBridgeClient;
 let calls: number;
+let sqs: ReturnType<typeof motoSqs>['sqs'];
+let receiveAll: ReturnType<typeof motoSqs>['receiveAll'];
 const BUS = 'app-bus';
 const ACCOUNT = '123456789012';
-
-/** moto's SQS speaks the JSON protocol; the SQS SDK client is not a dependency of the project. */
-async function sqs(action: string, body: Record<string, unknown>): Promise<any> {
-  const res = await fetch(moto.endpoint, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-amz-json-1.0',
-      'X-Amz-Target': `AmazonSQS.${action}`,
-      'Authorization': 'AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=x',
-    },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`SQS ${action}: ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function receiveAll(queueUrl: string, expected: number): Promise<any[]> {
-  const messages: any[] = [];
-  for (let i = 0; i < 20 && messages.length < expected; i++) {
-    const out = await sqs('ReceiveMessage', { QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 });
-    for (const m of out.Messages ?? []) {
-      messages.push(JSON.parse(m.Body));
-      await sqs('DeleteMessage', { QueueUrl: queueUrl, ReceiptHandle: m.ReceiptHandle });
-    }
-    if (!out.Messages?.length) await new Promise((r) => setTimeout(r, 50));
-  }
-  return messages;
-}
 
 let queueUrl: string;
 let busArn: string;
@@ -49,6 +23,7 @@ let busArn: string;
 beforeAll(async () => {
   moto = await startMoto();
   client = new EventBridgeClient(moto.clientConfig);
+  ({ sqs, receiveAll } = motoSqs(moto.endpoint));
   // count PutEvents calls as the engine sees them
   client.middlewareStack.add((next, context) => async (args) => {
     if (context.commandName === 'PutEventsCommand') calls++;
