@@ -4,3 +4,4 @@ export * from './account-guardrails';
 export * from './powertools-function';
 export * from './secure-bucket';
 export * from './single-table';
+export * from './github-oidc';

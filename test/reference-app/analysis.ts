@@ -250,6 +250,8 @@ export const STATEFUL_TYPES = [
   'AWS::EFS::FileSystem',
   'AWS::RDS::DBCluster',
   'AWS::RDS::DBInstance',
+  // one per URL in an account: a replacement would fail (the new one cannot be created next to the old)
+  'AWS::IAM::OIDCProvider',
 ];
 
 /** `{ stackName: { logicalId: type } }` for every stateful resource. */

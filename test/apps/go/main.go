@@ -25,6 +25,7 @@ var referenceStacks = []stackSpec{
 	{name: "SingleTable", build: buildSingleTable},
 	{name: "EventBus", build: buildEventBus},
 	{name: "AccountGuardrails", build: buildAccountGuardrails},
+	{name: "GitHubOidc", build: buildGitHubOidc},
 }
 
 var referenceEnv = &awscdk.Environment{

@@ -2,6 +2,7 @@ import { ReferenceStackSpec } from '../stack-spec';
 import { accountGuardrailsStack } from './account-guardrails';
 import { coreStack } from './core';
 import { eventBusStack } from './event-bus';
+import { gitHubOidcStack } from './github-oidc';
 import { powertoolsFunctionStack } from './powertools-function';
 import { secureBucketStack } from './secure-bucket';
 import { singleTableStack } from './single-table';
@@ -17,4 +18,5 @@ export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   singleTableStack,
   eventBusStack,
   accountGuardrailsStack,
+  gitHubOidcStack,
 ];

@@ -2,6 +2,7 @@
 from .account_guardrails import build_account_guardrails
 from .core import build_core
 from .event_bus import build_event_bus
+from .github_oidc import build_github_oidc
 from .platform import build_platform
 from .powertools_function import build_powertools_function
 from .secure_bucket import build_secure_bucket
@@ -15,6 +16,7 @@ REFERENCE_STACKS = [
     ("SingleTable", build_single_table),
     ("EventBus", build_event_bus),
     ("AccountGuardrails", build_account_guardrails),
+    ("GitHubOidc", build_github_oidc),
 ]
 
 # Stacks built with the fixture platform library (test/platform-lib/test/platform-app.ts in TypeScript).

@@ -38,6 +38,7 @@ public final class ReferenceApp {
             new SingleTableStack(),
             new EventBusStack(),
             new AccountGuardrailsStack());
+            new GitHubOidcStack());
 
     static String stackName(StackSpec spec, DeploymentStage stage) {
         return "CloudPatterns-" + spec.name() + "-" + (stage == DeploymentStage.PROD ? "Prod" : "Dev");
