@@ -1,4 +1,5 @@
 export * from './core';
+export * from './event-bus';
 export * from './account-guardrails';
 export * from './powertools-function';
 export * from './secure-bucket';

@@ -1,6 +1,7 @@
 import { ReferenceStackSpec } from '../stack-spec';
 import { accountGuardrailsStack } from './account-guardrails';
 import { coreStack } from './core';
+import { eventBusStack } from './event-bus';
 import { gitHubOidcStack } from './github-oidc';
 import { powertoolsFunctionStack } from './powertools-function';
 import { secureBucketStack } from './secure-bucket';
@@ -15,6 +16,7 @@ export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   powertoolsFunctionStack,
   secureBucketStack,
   singleTableStack,
+  eventBusStack,
   accountGuardrailsStack,
   gitHubOidcStack,
 ];
