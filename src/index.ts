@@ -1,4 +1,5 @@
 export * from './core';
+export * from './fargate-service';
 export * from './powertools-function';
 export * from './secure-bucket';
 export * from './single-table';
