@@ -532,7 +532,7 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     if (internetFacing) {
       acknowledgeInherent(this.loadBalancer.connections.securityGroups[0].node.defaultChild as Construct, {
         id: 'AwsSolutions-EC23',
-        reason: 'An internet-facing load balancer accepts 0.0.0.0/0 on its listener ports only (HTTP 80 and HTTPS 443); the tasks accept traffic from this group alone, and the test listener from the VPC.',
+        reason: 'An internet-facing load balancer accepts 0.0.0.0/0 on its production listener ports only (80, and 443 with a certificate); the tasks accept traffic from this group alone, and the test listener from the VPC.',
       });
     }
 
