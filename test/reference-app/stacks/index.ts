@@ -1,5 +1,6 @@
 import { ReferenceStackSpec } from '../stack-spec';
 import { coreStack } from './core';
+import { fargateCodeDeployStack, fargateServiceStack } from './fargate-service';
 import { powertoolsFunctionStack } from './powertools-function';
 import { secureBucketStack } from './secure-bucket';
 import { singleTableStack } from './single-table';
@@ -10,6 +11,8 @@ import { singleTableStack } from './single-table';
  */
 export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   coreStack,
+  fargateServiceStack,
+  fargateCodeDeployStack,
   powertoolsFunctionStack,
   secureBucketStack,
   singleTableStack,
