@@ -626,7 +626,7 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
         'AWS documents Fargate Spot for x86_64 Linux tasks; ARM64 tasks may not be placed on FARGATE_SPOT. Check the ECS developer guide for your region.');
     }
 
-    if (native) {
+    if (native && this.productionRule && this.testRule) {
       this.infrastructureRole = props.infrastructureRole ?? this.createInfrastructureRole();
       this.service.loadBalancerTarget({
         containerName,
