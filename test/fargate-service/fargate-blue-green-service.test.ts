@@ -678,3 +678,29 @@ describe('ECS-4 CodeDeploy blue/green (the document\'s pattern)', () => {
       'Lifecycle hooks are an ECS-native feature; with CodeDeploy, put the hooks in the AppSpec');
   });
 });
+
+describe('the fixed monthly cost of the defaults (README)', () => {
+  // us-east-1 list prices (USD), 730 hours a month; traffic-driven charges are left out
+  const HOURS = 730;
+  const PRICE = { natHour: 0.045, ipv4Hour: 0.005, albHour: 0.0225, vcpuHour: 0.04048, gbHour: 0.004445 };
+  const monthly = (stage: DeploymentStage) => {
+    const t = build({}, stage).template.toJSON();
+    const resources = Object.values<any>(t.Resources);
+    const count = (type: string) => resources.filter((r) => r.Type === type).length;
+    const task = resources.find((r) => r.Type === 'AWS::ECS::TaskDefinition').Properties;
+    const tasks = resources.find((r) => r.Type === 'AWS::ECS::Service').Properties.DesiredCount;
+    const subnetsOfAlb = 2; // an internet-facing ALB has one public IPv4 address per Availability Zone
+    const nat = count('AWS::EC2::NatGateway') * (PRICE.natHour + PRICE.ipv4Hour) * HOURS;
+    const alb = count('AWS::ElasticLoadBalancingV2::LoadBalancer') * (PRICE.albHour + subnetsOfAlb * PRICE.ipv4Hour) * HOURS;
+    const fargate = tasks * ((Number(task.Cpu) / 1024) * PRICE.vcpuHour + (Number(task.Memory) / 1024) * PRICE.gbHour) * HOURS;
+    return [nat, alb, fargate, nat + alb + fargate].map((x) => Math.round(x * 100) / 100);
+  };
+
+  test('[COST-4] PROD: $73.00 NAT + $23.73 ALB + $36.04 tasks = $132.77 a month', () => {
+    expect(monthly(DeploymentStage.PROD)).toEqual([73, 23.73, 36.04, 132.77]);
+  });
+
+  test('[COST-4] DEV: $36.50 NAT + $23.73 ALB + $36.04 tasks = $96.27 a month', () => {
+    expect(monthly(DeploymentStage.DEV)).toEqual([36.5, 23.73, 36.04, 96.27]);
+  });
+});
