@@ -30,7 +30,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0',
   minNodeVersion: '20.16.0',
-  workflowNodeVersion: '22',
+  // GitHub workflows on the LTS (issue #15); .ci/run tests Node 20 (the machines') and Node 24
+  workflowNodeVersion: '24',
 
   // jsii writes its own tsconfig.json at compile time (gitignored); the dev config lives at the top
   disableTsconfig: true,
@@ -46,6 +47,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       isolatedModules: true,
       rootDir: '.',
       noEmit: true,
+      // lambda/ reaches src/ only through the import-free contracts (DESIGN.md §10)
+      paths: { '@contracts/*': ['./src/contracts/*'] },
     },
   },
   sampleCode: false,
@@ -86,8 +89,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
     passWithNoTests: false,
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/'],
+      setupFiles: ['<rootDir>/test/setup/environment.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/serializer.ts'],
+      moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/src/contracts/$1' },
       testTimeout: 120_000,
+      // the test loop stays quick (issue #15): coverage is `npx projen test:coverage`, not every run
+      collectCoverage: false,
+      // jest's default is one worker fewer than the cores: 1 on the 2-core machines here
+      maxWorkers: '100%',
     },
   },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'lambda'], tsconfigPath: './tsconfig.dev.json', projectService: false, ignorePatterns: ['test/platform-lib/**', 'test/apps/**', 'cdk.out/**', 'assets/**'] },
@@ -134,6 +143,14 @@ for (const step of testSteps) {
   testTask.addSteps(step);
 }
 
+// Coverage on demand (the default test run skips it: it doubles the suite's time).
+const testCoverage = project.addTask('test:coverage', {
+  description: 'Run the jest suite with coverage (coverage/)',
+});
+testCoverage.spawn(bundle);
+testCoverage.spawn(pythonEnv);
+testCoverage.exec('jest --ci --coverage');
+
 // The demo: synthesize the reference app into cdk.out and print a per-stack summary.
 const demo = project.addTask('demo', {
   description: 'Synthesize the reference app (both stages) into cdk.out and print its summary',
@@ -143,10 +160,11 @@ demo.spawn(pythonEnv);
 demo.exec('ts-node --project tsconfig.dev.json test/reference-app/demo.ts');
 
 // Speed and size, printed as tables (never asserted in tests).
-project.addTask('bench', {
-  description: 'Print synthesis time of the reference app, handler bundle sizes and package sizes',
+const bench = project.addTask('bench', {
+  description: 'Print synthesis time of the reference app, handler bundle sizes, package sizes and handler cold loads (ESM vs CJS)',
   exec: 'ts-node --project tsconfig.dev.json test/benchmarks/bench.ts',
 });
+bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/handlers.ts');
 
 // The README's table of acknowledged rule-pack findings is rendered from the reference app.
 project.addTask('readme:acks', {
@@ -176,5 +194,44 @@ const rosetta = project.addTask('rosetta', {
   exec: 'jsii-rosetta extract --strict',
 });
 project.postCompileTask.spawn(rosetta);
+
+// Boundaries (DESIGN.md §10), enforced by lint: handlers import nothing from src/ but the
+// import-free contracts; contracts import nothing; src/ never imports handler code.
+project.eslint?.addOverride({
+  files: ['lambda/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['**/src/**', '**/src'], message: 'lambda/ imports nothing from src/: share values through @contracts/* (import-free)' }],
+    }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['**/lambda/**'], message: 'src/ loads handlers only as prebundled assets (PatternHandlers), never as code' }],
+    }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/core/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        { group: ['**/lambda/**'], message: 'src/ loads handlers only as prebundled assets (PatternHandlers), never as code' },
+        {
+          group: ['aws-cdk-lib/aws-accessanalyzer', 'aws-cdk-lib/aws-ce', 'aws-cdk-lib/aws-budgets'],
+          message: 'account-level constructs live in src/account-guardrails/, not in core/ (core holds helpers only)',
+        },
+      ],
+    }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/contracts/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: ['*', '.*', '@*'], message: 'contracts are import-free: they are bundled into Lambda handlers' }] }],
+  },
+});
 
 project.synth();

@@ -1,5 +1,7 @@
 export * from './core';
+export * from './account-guardrails';
 export * from './fargate-service';
 export * from './powertools-function';
 export * from './secure-bucket';
 export * from './single-table';
+export * from './github-oidc';

@@ -11,9 +11,16 @@
  * - `requestContext.authorizer.jwt.claims.sub`: an HTTP API route with a JWT authorizer (Cognito
  *   user pools, any OIDC issuer); the token's subject.
  */
-import { USER_PREFIX_ROOT } from '../../src/secure-bucket/perms';
+import {
+  DEFAULT_ALLOWED_CONTENT_TYPES,
+  DEFAULT_DOWNLOAD_EXPIRY_SECONDS,
+  DEFAULT_UPLOAD_EXPIRY_SECONDS,
+  MAX_URL_EXPIRY_SECONDS,
+  PRESIGN_ENV,
+  USER_PREFIX_ROOT,
+} from '@contracts/presign';
 
-export { USER_PREFIX_ROOT };
+export { DEFAULT_ALLOWED_CONTENT_TYPES, DEFAULT_DOWNLOAD_EXPIRY_SECONDS, DEFAULT_UPLOAD_EXPIRY_SECONDS, MAX_URL_EXPIRY_SECONDS, USER_PREFIX_ROOT };
 
 /** S3's limit on a key: 1024 bytes of UTF-8. */
 export const MAX_KEY_BYTES = 1024;
@@ -21,12 +28,6 @@ export const MAX_KEY_BYTES = 1024;
 export const MAX_PART_NUMBER = 10_000;
 /** Part URLs issued per request at most; ask again for the next batch. */
 export const MAX_PART_URLS_PER_REQUEST = 100;
-/** The patterns document's expiry of a presigned GET: 1 hour. */
-export const DEFAULT_DOWNLOAD_EXPIRY_SECONDS = 3600;
-/** The patterns document's expiry of a presigned PUT: 5 minutes. */
-export const DEFAULT_UPLOAD_EXPIRY_SECONDS = 300;
-/** Content types accepted when ALLOWED_CONTENT_TYPES is not set. */
-export const DEFAULT_ALLOWED_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/zip'];
 
 /** A refused request: the handler answers with `statusCode` and `{ message }`. */
 export class RequestError extends Error {
@@ -52,18 +53,18 @@ export function limitsFromEnv(env: Record<string, string | undefined>): Limits {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > 7 * 24 * 3600) {
-      throw new Error(`${name} must be a whole number of seconds from 1 to 604800, got '${raw}'`);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_URL_EXPIRY_SECONDS) {
+      throw new Error(`${name} must be a whole number of seconds from 1 to ${MAX_URL_EXPIRY_SECONDS}, got '${raw}'`);
     }
     return n;
   };
-  const types = env.ALLOWED_CONTENT_TYPES;
+  const types = env[PRESIGN_ENV.allowedContentTypes];
   return {
-    downloadExpirySeconds: seconds('DOWNLOAD_URL_EXPIRY_SECONDS', DEFAULT_DOWNLOAD_EXPIRY_SECONDS),
-    uploadExpirySeconds: seconds('UPLOAD_URL_EXPIRY_SECONDS', DEFAULT_UPLOAD_EXPIRY_SECONDS),
+    downloadExpirySeconds: seconds(PRESIGN_ENV.downloadExpirySeconds, DEFAULT_DOWNLOAD_EXPIRY_SECONDS),
+    uploadExpirySeconds: seconds(PRESIGN_ENV.uploadExpirySeconds, DEFAULT_UPLOAD_EXPIRY_SECONDS),
     allowedContentTypes: types
       ? types.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0)
-      : DEFAULT_ALLOWED_CONTENT_TYPES,
+      : [...DEFAULT_ALLOWED_CONTENT_TYPES],
   };
 }
 

@@ -1,8 +1,8 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ConstructValidationError } from './private/errors';
-import { isUnresolved } from './private/validation';
+import { ACCESS_LOGS_GLACIER_AFTER, checkAccessLogsExpiration } from './private/access-logs';
+import { pendingScope } from './private/validation';
 import { StageOptions, StagePolicy } from './stage-policy';
 
 /** Properties of an `AccessLogsBucket`. */
@@ -45,7 +45,7 @@ export class AccessLogsBucket extends s3.Bucket {
   /** When log objects move to S3 Standard-IA. */
   public static readonly INFREQUENT_ACCESS_AFTER = Duration.days(30);
   /** When log objects move to S3 Glacier Flexible Retrieval. */
-  public static readonly GLACIER_AFTER = Duration.days(90);
+  public static readonly GLACIER_AFTER = ACCESS_LOGS_GLACIER_AFTER;
   /** When noncurrent versions move to Glacier (when no expiration is set). */
   public static readonly NONCURRENT_GLACIER_AFTER = Duration.days(30);
   /** When incomplete multipart uploads are aborted. */
@@ -54,6 +54,7 @@ export class AccessLogsBucket extends s3.Bucket {
   public static readonly MIN_TLS_VERSION = 1.2;
 
   constructor(scope: Construct, id: string, props: AccessLogsBucketProps = {}) {
+    checkAccessLogsExpiration(pendingScope(scope, id), 'expiration', props.expiration);
     const policy = StagePolicy.of(scope, props.stage);
     const removalPolicy = policy.removalPolicyOr(props.removalPolicy);
     super(scope, id, {
@@ -67,13 +68,6 @@ export class AccessLogsBucket extends s3.Bucket {
       autoDeleteObjects: props.autoDeleteObjects ?? policy.autoDeleteObjectsFor(removalPolicy),
     });
     const exp = props.expiration;
-    if (exp && !isUnresolved(exp) && exp.toDays({ integral: false }) <= AccessLogsBucket.GLACIER_AFTER.toDays()) {
-      throw new ConstructValidationError(this, {
-        prop: 'expiration',
-        received: exp,
-        allowed: `later than the log bucket's Glacier transition (${AccessLogsBucket.GLACIER_AFTER.toDays()} days)`,
-      });
-    }
     this.addLifecycleRule({
       id: 'AccessLogsTiering',
       abortIncompleteMultipartUploadAfter: AccessLogsBucket.ABORT_INCOMPLETE_MULTIPART_AFTER,

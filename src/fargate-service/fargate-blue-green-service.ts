@@ -685,8 +685,15 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
   }
 
   private validate(props: FargateBlueGreenServiceProps, v: {
-    native: boolean; cpu: number; memoryLimitMiB: number; minTasks: number; maxTasks: number; desiredTasks: number;
-    bakeTime: Duration; traffic: BlueGreenTraffic; healthCheckPath: string;
+    native: boolean;
+    cpu: number;
+    memoryLimitMiB: number;
+    minTasks: number;
+    maxTasks: number;
+    desiredTasks: number;
+    bakeTime: Duration;
+    traffic: BlueGreenTraffic;
+    healthCheckPath: string;
   }): ListenerPlan {
     checkNumber(this, props.containerPort, { prop: 'containerPort', min: 1, max: 65535 });
     checkFargateSize(this, v.cpu, v.memoryLimitMiB);

@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -9,9 +9,14 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { assertLayerRuntime, languageOf, PowertoolsLanguageKind, powertoolsLayerArn } from './powertools-layer';
-import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
+import { DeadLetterQueue } from '../core/dead-letter-queue';
+import { DeploymentStage } from '../core/deployment-stage';
+import { StageLogGroup } from '../core/log-group';
 import { addWarning, ConstructValidationError } from '../core/private/errors';
-import { isUnresolved } from '../core/private/validation';
+import { acknowledgeInherent } from '../core/private/rule-packs';
+import { assertNotPlaintextSecret } from '../core/private/secrets';
+import { checkDuration, checkNonEmpty, checkNumber, isUnresolved, pendingScope } from '../core/private/validation';
+import { StageOptions, StagePolicy } from '../core/stage-policy';
 
 /**
  * Properties of a `PowertoolsFunction`.
@@ -19,7 +24,7 @@ import { isUnresolved } from '../core/private/validation';
  * Every `lambda.FunctionOptions` prop is accepted and wins over the construct's default; the props
  * below are the ones the construct adds.
  */
-export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
+export interface PowertoolsFunctionProps extends lambda.FunctionOptions, StageOptions {
   /**
    * The service name: `POWERTOOLS_SERVICE_NAME`, the `service` key of every log line and the
    * `service` dimension of every metric. Must not be empty.
@@ -42,14 +47,6 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
    * Serverless-LambdaLatestVersion rule wants the newest runtime of the family
    */
   readonly runtime?: lambda.Runtime;
-
-  /**
-   * The deployment stage: drives log level, reserved concurrency, log retention and the log
-   * group's removal policy.
-   *
-   * @default - the CDK context key `env`, else `DeploymentStage.PROD`
-   */
-  readonly stage?: DeploymentStage;
 
   /**
    * The CloudWatch metrics namespace Powertools Metrics publishes to (`POWERTOOLS_METRICS_NAMESPACE`).
@@ -138,17 +135,6 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions {
   readonly deadLetterQueueEncryptionKey?: kms.IKey;
 }
 
-/** Secret-looking environment variable names (CDK-5). */
-const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
-/** Names that only point at a secret (its ARN, name or id), so a literal value is fine. */
-const SECRET_REFERENCE_NAME = /_(ARN|NAME|ID)$/i;
-/**
- * Names of settings about secrets, never secrets themselves: for example the AWS Parameters and
- * Secrets Lambda Extension's `SECRETS_MANAGER_TTL`, `SECRETS_MANAGER_TIMEOUT_MILLIS`,
- * `PARAMETERS_SECRETS_EXTENSION_HTTP_PORT`, `…_CACHE_ENABLED`, `…_CACHE_SIZE`, `…_MAX_CONNECTIONS`,
- * `…_LOG_LEVEL`.
- */
-const SECRET_SETTING_NAME = /_(TTL|MILLIS|SECONDS|PORT|SIZE|ENABLED|MAX_CONNECTIONS|LOG_LEVEL)$/i;
 /** A valid environment variable name. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -182,37 +168,30 @@ export class PowertoolsFunction extends lambda.Function {
   public static readonly DEFAULT_MAX_EVENT_AGE = Duration.hours(1);
   /** The name of the alias that always exists. */
   public static readonly LIVE_ALIAS_NAME = 'live';
+  /**
+   * The construct id of the log group the construct creates. It is the id `lambda.Function` uses
+   * under `@aws-cdk/aws-lambda:useCdkManagedLogGroup`, and it never changes (a changed id would
+   * replace the log group).
+   */
+  public static readonly LOG_GROUP_ID = 'LogGroup';
 
   /** Validates the props and computes what `lambda.Function` gets (runs before `super`). */
   private static plan(scope: Construct, id: string, props: PowertoolsFunctionProps): FunctionPlan {
-    // A throwaway scope for error paths: `[<path>/<id>]` is what the errors show.
-    const errorScope = { node: { path: scope.node.path ? `${scope.node.path}/${id}` : id } } as unknown as Construct;
+    // errors name `[<path>/<id>]`, the path the function will have
+    const errorScope = pendingScope(scope, id);
 
-    if (!isUnresolved(props.serviceName) && (props.serviceName ?? '').trim() === '') {
-      throw new ConstructValidationError(errorScope, {
-        prop: 'serviceName',
-        received: props.serviceName,
-        allowed: 'a non-empty name, e.g. \'orders\'',
-      });
-    }
-    if (props.metricsNamespace !== undefined && !isUnresolved(props.metricsNamespace) && props.metricsNamespace.trim() === '') {
-      throw new ConstructValidationError(errorScope, {
-        prop: 'metricsNamespace',
-        received: props.metricsNamespace,
-        allowed: 'a non-empty CloudWatch namespace, e.g. \'OrdersService\', or undefined for the service name',
-      });
-    }
+    checkNonEmpty(errorScope, 'serviceName', props.serviceName ?? '', 'a non-empty name, e.g. \'orders\'');
+    checkNonEmpty(errorScope, 'metricsNamespace', props.metricsNamespace,
+      'a non-empty CloudWatch namespace, e.g. \'OrdersService\', or undefined for the service name');
     const timeout = props.timeout ?? PowertoolsFunction.DEFAULT_TIMEOUT;
-    if (!timeout.isUnresolved() && timeout.toSeconds() > 15 * 60) {
-      throw new ConstructValidationError(errorScope, {
-        prop: 'timeout',
-        received: timeout,
-        allowed: 'at most 15 minutes (the Lambda maximum); keep it short for synchronous APIs',
-      });
-    }
+    checkDuration(errorScope, timeout, {
+      prop: 'timeout',
+      max: Duration.minutes(15),
+      allowed: 'at most 15 minutes (the Lambda maximum); keep it short for synchronous APIs',
+    });
 
     const budget = props.latencyBudget;
-    if (budget && !budget.isUnresolved() && !timeout.isUnresolved() &&
+    if (budget && !isUnresolved(budget) && !isUnresolved(timeout) &&
       (budget.toMilliseconds() <= 0 || budget.toMilliseconds() >= timeout.toMilliseconds())) {
       throw new ConstructValidationError(errorScope, {
         prop: 'latencyBudget',
@@ -221,8 +200,8 @@ export class PowertoolsFunction extends lambda.Function {
       });
     }
 
-    const stage = DeploymentStages.resolve(scope, props.stage);
-    const isProd = stage === DeploymentStage.PROD;
+    const policy = StagePolicy.of(scope, props.stage);
+    const isProd = policy.isProd;
     const runtime = props.runtime ?? lambda.Runtime.NODEJS_24_X;
     const language = languageOf(runtime);
     if (props.powertoolsLayer && props.powertoolsLayerEnabled === false) {
@@ -235,6 +214,33 @@ export class PowertoolsFunction extends lambda.Function {
     }
     if (!props.powertoolsLayer && props.powertoolsLayerEnabled !== false) {
       assertLayerRuntime(errorScope, runtime);
+    }
+
+    // what Lambda accepts, checked here so the error names the prop (found by the property tests)
+    checkDuration(errorScope, timeout, { prop: 'timeout', min: Duration.seconds(1), wholeSeconds: true });
+    checkNumber(errorScope, props.memorySize, { prop: 'memorySize', min: 128, max: 10240, allowed: 'an integer from 128 to 10240 (MiB)' });
+    checkNumber(errorScope, props.reservedConcurrentExecutions, { prop: 'reservedConcurrentExecutions', min: 0 });
+    checkNumber(errorScope, props.provisionedConcurrentExecutions, { prop: 'provisionedConcurrentExecutions', min: 1 });
+    checkNumber(errorScope, props.retryAttempts, { prop: 'retryAttempts', min: 0, max: 2, allowed: 'an integer from 0 to 2 (Lambda\'s limit for asynchronous retries)' });
+    checkDuration(errorScope, props.maxEventAge, { prop: 'maxEventAge', min: Duration.seconds(60), max: Duration.hours(6), wholeSeconds: true });
+    checkNumber(errorScope, props.powertoolsLayerVersion, { prop: 'powertoolsLayerVersion', min: 1 });
+    if (budget && isUnresolved(budget)) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'latencyBudget',
+        received: 'a token',
+        allowed: 'a concrete duration: the alarm threshold is rendered in milliseconds at synth',
+      });
+    }
+    const textLogs = (props.loggingFormat ?? props.logFormat) === lambda.LoggingFormat.TEXT;
+    for (const [prop, value] of [['applicationLogLevelV2', props.applicationLogLevelV2], ['systemLogLevelV2', props.systemLogLevelV2]] as const) {
+      if (textLogs && value !== undefined) {
+        throw new ConstructValidationError(errorScope, {
+          prop,
+          received: value,
+          allowed: 'only with loggingFormat JSON (Lambda\'s log-level controls apply to JSON logs)',
+          hint: 'Drop the log level (Powertools still reads POWERTOOLS_LOG_LEVEL) or use LoggingFormat.JSON',
+        });
+      }
     }
 
     const reserved = props.reservedConcurrentExecutions ??
@@ -288,7 +294,9 @@ export class PowertoolsFunction extends lambda.Function {
       timeout,
       memorySize: props.memorySize ?? PowertoolsFunction.DEFAULT_MEMORY_SIZE,
       architecture: props.architecture ?? lambda.Architecture.ARM_64,
-      tracing: props.tracing ?? lambda.Tracing.ACTIVE,
+      // X-Ray is configured after super, with its statement in a policy of its own (see configureTracing);
+      // ADOT instrumentation turns tracing on inside lambda.Function, so it keeps lambda.Function's way
+      tracing: props.adotInstrumentation !== undefined ? props.tracing ?? lambda.Tracing.ACTIVE : undefined,
       // the deprecated `logFormat` may not be combined with `loggingFormat`
       loggingFormat: props.logFormat !== undefined ? props.loggingFormat : (props.loggingFormat ?? lambda.LoggingFormat.JSON),
       // Lambda's log-level controls exist only for JSON logs: with text logs, only Powertools' variable
@@ -300,7 +308,7 @@ export class PowertoolsFunction extends lambda.Function {
       environment: { ...powertoolsEnv, ...props.environment },
       deadLetterQueueEnabled: wantsOwnQueue ? undefined : props.deadLetterQueueEnabled,
     };
-    return { stage, isProd, metricsNamespace, functionProps, wantsOwnQueue };
+    return { policy, metricsNamespace, functionProps, wantsOwnQueue, tracingOn: tracingOn && props.adotInstrumentation === undefined };
   }
 
   /** The resolved deployment stage. */
@@ -328,7 +336,7 @@ export class PowertoolsFunction extends lambda.Function {
     const plan = PowertoolsFunction.plan(scope, id, props);
     super(scope, id, plan.functionProps);
 
-    this.stage = plan.stage;
+    this.stage = plan.policy.stage;
     this.serviceName = props.serviceName;
     this.metricsNamespace = plan.metricsNamespace;
     const cfn = this.node.defaultChild as lambda.CfnFunction;
@@ -337,15 +345,18 @@ export class PowertoolsFunction extends lambda.Function {
     if (props.logGroup) {
       this.ownLogGroup = props.logGroup;
     } else {
-      this.functionLogGroup = new logs.LogGroup(this, 'LogGroup', {
-        retention: props.logRetention ?? (plan.isProd ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH),
-        removalPolicy: plan.isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      // With the feature flag `@aws-cdk/aws-lambda:useCdkManagedLogGroup` (in every `cdk init` app),
+      // lambda.Function has just made a `LogGroup` child named /aws/lambda/<function>, with the
+      // default retention and no stage policy. It is referenced by nothing yet: the construct's own
+      // group takes its place under the same id, so the template is the same with or without the
+      // flag and turning the flag on later replaces nothing.
+      this.node.tryRemoveChild(PowertoolsFunction.LOG_GROUP_ID);
+      this.functionLogGroup = new StageLogGroup(this, PowertoolsFunction.LOG_GROUP_ID, {
+        stage: plan.policy.stage,
+        retention: props.logRetention,
         encryptionKey: props.logGroupEncryptionKey,
       });
       this.ownLogGroup = this.functionLogGroup;
-      if (props.logGroupEncryptionKey) {
-        allowLogsToUseKey(this, props.logGroupEncryptionKey);
-      }
       cfn.loggingConfig = {
         ...(cfn.loggingConfig as lambda.CfnFunction.LoggingConfigProperty | undefined),
         logGroup: this.functionLogGroup.logGroupName,
@@ -354,12 +365,9 @@ export class PowertoolsFunction extends lambda.Function {
 
     // LAM-5: an SSE-encrypted, TLS-only SQS dead-letter queue.
     if (plan.wantsOwnQueue) {
-      const queue = new sqs.Queue(this, 'DeadLetterQueue', {
-        encryption: props.deadLetterQueueEncryptionKey ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED,
-        encryptionMasterKey: props.deadLetterQueueEncryptionKey,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-        removalPolicy: plan.isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      const queue = new DeadLetterQueue(this, 'DeadLetterQueue', {
+        stage: plan.policy.stage,
+        encryptionKey: props.deadLetterQueueEncryptionKey,
       });
       this.createdDeadLetterQueue = queue;
       (this as { deadLetterQueue?: sqs.IQueue }).deadLetterQueue = queue;
@@ -400,6 +408,9 @@ export class PowertoolsFunction extends lambda.Function {
 
     this.warnIgnoredProps(props, plan.wantsOwnQueue);
 
+    if (plan.tracingOn) {
+      this.configureTracing(props.tracing ?? lambda.Tracing.ACTIVE);
+    }
     if (props.tracing === lambda.Tracing.DISABLED) {
       addWarning(this, 'PowertoolsFunction.tracingDisabled', 'X-Ray tracing is disabled: Powertools Tracer will not record segments (LAM-2).');
     }
@@ -407,18 +418,10 @@ export class PowertoolsFunction extends lambda.Function {
     // LAM-5: alarm on the depth of the dead-letter queue (ours or the user's).
     const actions = props.alarmActions ?? [];
     if (this.deadLetterQueue) {
-      this.deadLetterQueueAlarm = new cloudwatch.Alarm(this, 'DeadLetterQueueAlarm', {
+      this.deadLetterQueueAlarm = DeadLetterQueue.depthAlarm(this, 'DeadLetterQueueAlarm', this.deadLetterQueue, {
         alarmDescription: `Failed asynchronous invocations of ${this.node.path} are waiting in its dead-letter queue`,
-        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-          statistic: 'Maximum',
-          period: Duration.minutes(1),
-        }),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        alarmActions: actions,
       });
-      this.deadLetterQueueAlarm.addAlarmAction(...actions);
     }
 
     // LAM-3 / LAM-7: the live alias, provisioned concurrency on it.
@@ -447,7 +450,8 @@ export class PowertoolsFunction extends lambda.Function {
    * same check as the `environment` prop, so it cannot be bypassed after construction.
    */
   public addEnvironment(key: string, value: string, options?: lambda.EnvironmentOptions): this {
-    assertNotPlaintextSecret(this, key, value);
+    assertNotPlaintextSecret(this, key, value,
+      `pass it as \`secrets: { ${key}: secret }\` (the function gets \`${key}_SECRET_ARN\` and read access)`);
     return super.addEnvironment(key, value, options);
   }
 
@@ -500,6 +504,34 @@ export class PowertoolsFunction extends lambda.Function {
     }, { omitEmpty: true });
   }
 
+  /**
+   * LAM-2: active tracing, with the X-Ray statement in a customer-managed policy of its own. X-Ray's
+   * PutTraceSegments and PutTelemetryRecords accept only `Resource: "*"`; the construct
+   * acknowledges that finding on this policy alone, so a wildcard that the user's grants add to the
+   * role's default policy is still reported.
+   */
+  private configureTracing(mode: lambda.Tracing): void {
+    const cfn = this.node.defaultChild as lambda.CfnFunction;
+    cfn.tracingConfig = { mode };
+    if (!this.role) {
+      return;
+    }
+    const xray = new iam.ManagedPolicy(this, 'XRayPolicy', {
+      description: `X-Ray tracing of ${this.node.path}`,
+      statements: [new iam.PolicyStatement({
+        sid: 'XRayWrite',
+        actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+        resources: ['*'],
+      })],
+    });
+    xray.attachToRole(this.role);
+    cfn.node.addDependency(xray);
+    acknowledgeInherent(xray, {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, AWS requires Resource "*". This policy holds only those two actions.',
+    });
+  }
+
   /** Props that only apply to a resource the construct creates warn when that resource is yours. */
   private warnIgnoredProps(props: PowertoolsFunctionProps, ownQueue: boolean): void {
     const ignored: Array<[string, unknown, string]> = [
@@ -533,8 +565,8 @@ export class PowertoolsFunction extends lambda.Function {
 }
 
 interface FunctionPlan {
-  readonly stage: DeploymentStage;
-  readonly isProd: boolean;
+  readonly policy: StagePolicy;
+  readonly tracingOn: boolean;
   readonly metricsNamespace: string;
   readonly functionProps: lambda.FunctionProps;
   readonly wantsOwnQueue: boolean;
@@ -551,48 +583,6 @@ function powertoolsLogLevel(level: lambda.ApplicationLogLevel, language: Powerto
   return level === lambda.ApplicationLogLevel.FATAL ? 'CRITICAL' : level;
 }
 
-/** CDK-5: a secret-looking name with a literal value is an error; tokens and references are fine. */
-function assertNotPlaintextSecret(scope: Construct, key: string, value: string): void {
-  if (Token.isUnresolved(value) || value === '' || !SECRET_NAME.test(key) ||
-    SECRET_REFERENCE_NAME.test(key) || SECRET_SETTING_NAME.test(key)) {
-    return;
-  }
-  if (/^arn:/.test(value)) {
-    return;
-  }
-  throw new ConstructValidationError(scope, {
-    prop: `environment.${key}`,
-    received: '<plaintext value, redacted>',
-    allowed: 'no plaintext secrets in environment variables',
-    hint: `Store it in Secrets Manager and pass it as \`secrets: { ${key}: secret }\` (the function gets \`${key}_SECRET_ARN\` and read access)`,
-  });
-}
-
 function isLogGroup(ref: logs.ILogGroupRef): ref is logs.ILogGroup {
   return typeof (ref as logs.ILogGroup).logGroupArn === 'string';
-}
-
-/**
- * Lets CloudWatch Logs in this region use `key` for log groups of this account (a no-op for
- * imported keys, whose policy you manage). Key policies name the key itself as `*`; the
- * `kms:EncryptionContext:aws:logs:arn` condition limits it to this account's log groups (naming the
- * one log group would be a dependency cycle: the log group needs the key first).
- */
-function allowLogsToUseKey(scope: Construct, key: kms.IKey): void {
-  const stack = Stack.of(scope);
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-    principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-    resources: ['*'],
-    conditions: {
-      ArnLike: {
-        'kms:EncryptionContext:aws:logs:arn': stack.formatArn({
-          service: 'logs',
-          resource: 'log-group',
-          resourceName: '*',
-          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-        }),
-      },
-    },
-  }));
 }

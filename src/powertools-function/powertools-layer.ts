@@ -1,7 +1,8 @@
-import { ArnFormat, Aws, CfnMapping, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnMapping, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { ConstructValidationError } from '../core/private/errors';
+import { isUnresolved } from '../core/private/validation';
 
 /**
  * The Powertools for AWS Lambda layers this library resolves, pinned to versions it was written
@@ -87,7 +88,7 @@ export function powertoolsLayerArn(
 ): string {
   const stack = Stack.of(scope);
   const region = stack.region;
-  if (!Token.isUnresolved(region) && /^(cn-|us-gov-|us-iso|eusc-)/.test(region)) {
+  if (!isUnresolved(region) && /^(cn-|us-gov-|us-iso|eusc-)/.test(region)) {
     throw new ConstructValidationError(scope, {
       prop: 'powertoolsLayer',
       received: `undefined (stack region '${region}')`,
@@ -106,7 +107,7 @@ export function powertoolsLayerArn(
     account = PowertoolsLayerVersions.TYPESCRIPT_ACCOUNT;
     name = `AWSLambdaPowertoolsTypeScriptV2:${version ?? PowertoolsLayerVersions.TYPESCRIPT_V2}`;
   }
-  if (Token.isUnresolved(region)) {
+  if (isUnresolved(region)) {
     // Region (and partition) unknown at synth: look the account up by partition, so that a deployment
     // to a partition whose publishing account is not known here fails on the missing mapping key
     // instead of referencing a commercial-partition account.

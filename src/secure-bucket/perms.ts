@@ -3,8 +3,7 @@
  * (never exported from the package).
  */
 
-/** The root of the per-user prefixes: objects of user `u` live under `uploads/<u>/` (the document's layout). */
-export const USER_PREFIX_ROOT = 'uploads/';
+export { USER_PREFIX_ROOT } from '../contracts/presign';
 
 /**
  * What a user may do under their own prefix: read and write objects, and abort their own multipart

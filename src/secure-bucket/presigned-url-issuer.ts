@@ -5,6 +5,14 @@ import { PatternHandlers } from '../core/handlers';
 import { ConstructValidationError } from '../core/private/errors';
 import { PowertoolsFunction } from '../powertools-function';
 import { USER_PREFIX_KEY_ACTIONS, USER_PREFIX_OBJECT_ACTIONS, USER_PREFIX_ROOT } from './perms';
+import {
+  DEFAULT_ALLOWED_CONTENT_TYPES,
+  DEFAULT_DOWNLOAD_EXPIRY_SECONDS,
+  DEFAULT_UPLOAD_EXPIRY_SECONDS,
+  MAX_URL_EXPIRY_SECONDS,
+  PRESIGN_ENV,
+} from '../contracts/presign';
+import { isUnresolved } from '../core/private/validation';
 
 /**
  * Properties of a `PresignedUrlIssuer`. Every `lambda.FunctionOptions` prop is passed to the
@@ -55,7 +63,7 @@ export interface PresignedUrlIssuerProps extends lambda.FunctionOptions {
 }
 
 const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
-const MAX_EXPIRY = Duration.hours(12);
+const MAX_EXPIRY = Duration.seconds(MAX_URL_EXPIRY_SECONDS);
 
 /**
  * Deploys the shipped presigned-URL handler (S3-6) for a bucket, with least privilege.
@@ -85,6 +93,8 @@ const MAX_EXPIRY = Duration.hours(12);
 export class PresignedUrlIssuer extends Construct {
   /** The default service name of the function. */
   public static readonly DEFAULT_SERVICE_NAME = 'presigned-urls';
+  /** The content types an upload may declare when `allowedContentTypes` is not given (the handler's default). */
+  public static readonly DEFAULT_ALLOWED_CONTENT_TYPES: string[] = [...DEFAULT_ALLOWED_CONTENT_TYPES];
 
   /** The function that issues the URLs; integrate it with your HTTP API route. */
   public readonly function: PowertoolsFunction;
@@ -105,8 +115,8 @@ export class PresignedUrlIssuer extends Construct {
         allowed: "at least one content type, e.g. ['image/jpeg']",
       });
     }
-    const download = this.checkExpiry('downloadUrlExpiry', downloadUrlExpiry ?? Duration.hours(1));
-    const upload = this.checkExpiry('uploadUrlExpiry', uploadUrlExpiry ?? Duration.minutes(5));
+    const download = this.checkExpiry('downloadUrlExpiry', downloadUrlExpiry ?? Duration.seconds(DEFAULT_DOWNLOAD_EXPIRY_SECONDS));
+    const upload = this.checkExpiry('uploadUrlExpiry', uploadUrlExpiry ?? Duration.seconds(DEFAULT_UPLOAD_EXPIRY_SECONDS));
 
     this.function = new PowertoolsFunction(this, 'Function', {
       ...functionOptions,
@@ -117,9 +127,9 @@ export class PresignedUrlIssuer extends Construct {
       environment: {
         ...functionOptions.environment,
         BUCKET_NAME: bucket.bucketName,
-        DOWNLOAD_URL_EXPIRY_SECONDS: download,
-        UPLOAD_URL_EXPIRY_SECONDS: upload,
-        ...(types ? { ALLOWED_CONTENT_TYPES: types.join(',') } : {}),
+        [PRESIGN_ENV.downloadExpirySeconds]: download,
+        [PRESIGN_ENV.uploadExpirySeconds]: upload,
+        ...(types ? { [PRESIGN_ENV.allowedContentTypes]: types.join(',') } : {}),
       },
     });
 
@@ -132,7 +142,7 @@ export class PresignedUrlIssuer extends Construct {
   }
 
   private checkContentType(type: string, i: number): string {
-    if (Token.isUnresolved(type)) {
+    if (isUnresolved(type)) {
       return type;
     }
     const normalised = type.trim().toLowerCase();
@@ -147,7 +157,7 @@ export class PresignedUrlIssuer extends Construct {
   }
 
   private checkExpiry(prop: string, expiry: Duration): string {
-    if (expiry.isUnresolved()) {
+    if (isUnresolved(expiry)) {
       return Token.asString(expiry.toSeconds());
     }
     const seconds = expiry.toSeconds({ integral: false });

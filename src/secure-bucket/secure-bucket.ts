@@ -1,10 +1,13 @@
-import { Duration, RemovalPolicy, Stack, Token, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { USER_PREFIX_KEY_ACTIONS, USER_PREFIX_OBJECT_ACTIONS, USER_PREFIX_ROOT } from './perms';
-import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
-import { MIN_INFREQUENT_ACCESS_DAYS, pendingScope, validateCorsRule, validateLifecycleRule } from './private/rules';
+import { DeploymentStage } from '../core/deployment-stage';
+import { MIN_INFREQUENT_ACCESS_DAYS, validateCorsRule, validateLifecycleRule } from './private/rules';
+import { AccessLogsBucket } from '../core/access-logs-bucket';
+import { checkAccessLogsExpiration } from '../core/private/access-logs';
 import { ConstructValidationError, addWarning } from '../core/private/errors';
-import { isUnresolved } from '../core/private/validation';
+import { isUnresolved, pendingScope } from '../core/private/validation';
+import { StageOptions, StagePolicy } from '../core/stage-policy';
 
 /**
  * Which storage classes the default lifecycle rule moves current objects through (COST-3).
@@ -26,15 +29,7 @@ export enum StorageTiering {
  * Properties of a SecureBucket: every `s3.BucketProps` (with secure defaults) plus the stage and the
  * shorthand props of the default lifecycle rule and CORS rule. Every prop is optional.
  */
-export interface SecureBucketProps extends s3.BucketProps {
-  /**
-   * The deployment stage. PROD keeps the bucket and its log bucket when the stack is deleted; DEV
-   * destroys both, with their objects, so a dev stack can be torn down.
-   *
-   * @default - the context key `env`, else `DeploymentStage.PROD`
-   */
-  readonly stage?: DeploymentStage;
-
+export interface SecureBucketProps extends s3.BucketProps, StageOptions {
   /**
    * The storage classes the default lifecycle rule moves current objects through (COST-3).
    *
@@ -116,7 +111,7 @@ const DEFAULT_IA_AFTER = Duration.days(MIN_INFREQUENT_ACCESS_DAYS);
 const DEFAULT_GLACIER_AFTER = Duration.days(90);
 const DEFAULT_NONCURRENT_TRANSITION = Duration.days(30);
 const DEFAULT_ABORT_MULTIPART = Duration.days(7);
-const MIN_TLS_VERSION = 1.2;
+const MIN_TLS_VERSION = AccessLogsBucket.MIN_TLS_VERSION;
 
 /** The settings of the construct that are decided before `super()`. */
 interface Resolved {
@@ -162,8 +157,9 @@ export class SecureBucket extends s3.Bucket {
    */
   private static resolve(scope: Construct, id: string, props: SecureBucketProps): Resolved {
     const self = pendingScope(scope, id);
-    const stage = DeploymentStages.resolve(scope, props.stage);
-    const dev = stage === DeploymentStage.DEV;
+    const policy = StagePolicy.of(scope, props.stage);
+    const stage = policy.stage;
+    const dev = !policy.isProd;
 
     // S3-2: encryption
     const encryption = props.encryption ?? (props.encryptionKey ? s3.BucketEncryption.KMS : s3.BucketEncryption.S3_MANAGED);
@@ -234,9 +230,19 @@ export class SecureBucket extends s3.Bucket {
 
     // S3-4 / COST-3: lifecycle
     const lifecycleRules = SecureBucket.lifecycle(self, props);
+    checkAccessLogsExpiration(self, 'accessLogsExpiration', props.serverAccessLogsBucket ? undefined : props.accessLogsExpiration);
 
     // S3-5: CORS
     const cors: s3.CorsRule[] = [];
+    const origins = (props.corsAllowedOrigins ?? []).filter((o) => !isUnresolved(o));
+    const duplicate = origins.find((o, i) => origins.indexOf(o) !== i);
+    if (duplicate !== undefined) {
+      throw new ConstructValidationError(self, {
+        prop: `corsAllowedOrigins[${origins.lastIndexOf(duplicate)}]`,
+        received: duplicate,
+        allowed: 'each origin once (S3 refuses a CORS rule that lists an origin twice)',
+      });
+    }
     if (props.corsAllowedOrigins && props.corsAllowedOrigins.length === 0) {
       throw new ConstructValidationError(self, {
         prop: 'corsAllowedOrigins',
@@ -261,8 +267,28 @@ export class SecureBucket extends s3.Bucket {
     );
 
     // CDK-2: stage-driven removal
-    const removalPolicy = props.removalPolicy ?? (dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
-    const autoDeleteObjects = props.autoDeleteObjects ?? (dev && removalPolicy === RemovalPolicy.DESTROY);
+    const removalPolicy = policy.removalPolicyOr(props.removalPolicy);
+    const autoDeleteObjects = props.autoDeleteObjects ?? policy.autoDeleteObjectsFor(removalPolicy);
+    if (props.autoDeleteObjects === true && removalPolicy !== RemovalPolicy.DESTROY) {
+      throw new ConstructValidationError(self, {
+        prop: 'autoDeleteObjects',
+        received: true,
+        allowed: `only with removalPolicy DESTROY (the removal policy is ${removalPolicy}${props.removalPolicy ? '' : `, the ${stage} stage's default`})`,
+        hint: 'Set `removalPolicy: RemovalPolicy.DESTROY` too, or leave `autoDeleteObjects` out',
+      });
+    }
+    if (props.bucketName !== undefined && !isUnresolved(props.bucketName)) {
+      try {
+        s3.Bucket.validateBucketName(props.bucketName);
+      } catch (e) {
+        throw new ConstructValidationError(self, {
+          prop: 'bucketName',
+          received: props.bucketName,
+          allowed: 'a valid S3 bucket name: 3 to 63 characters of a-z, 0-9, dots and hyphens, starting and ending with a letter or digit, not an IP address',
+          hint: (e as Error).message.split('\n')[0],
+        });
+      }
+    }
 
     return {
       stage,
@@ -358,7 +384,7 @@ export class SecureBucket extends s3.Bucket {
     };
     validateLifecycleRule(self, rule, (field) => names[field] ?? field);
     const abort = props.abortIncompleteMultipartUploadAfter;
-    if (abort && !abort.isUnresolved() && abort.toDays({ integral: false }) < 1) {
+    if (abort && !isUnresolved(abort) && abort.toDays({ integral: false }) < 1) {
       throw new ConstructValidationError(self, {
         prop: 'abortIncompleteMultipartUploadAfter',
         received: abort,
@@ -456,42 +482,12 @@ export class SecureBucket extends s3.Bucket {
   }
 
   private createAccessLogsBucket(props: SecureBucketProps, removalPolicy: RemovalPolicy, autoDeleteObjects: boolean): s3.Bucket {
-    const glacierAfter = DEFAULT_GLACIER_AFTER;
-    const logs = new s3.Bucket(this, 'AccessLogs', {
-      // S3 server access logging delivers only to SSE-S3 targets
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: MIN_TLS_VERSION,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
+    return new AccessLogsBucket(this, 'AccessLogs', {
+      stage: this.stage,
       removalPolicy,
       autoDeleteObjects,
-    });
-    const rule: s3.LifecycleRule = {
-      id: 'AccessLogsTiering',
-      abortIncompleteMultipartUploadAfter: DEFAULT_ABORT_MULTIPART,
-      transitions: [
-        { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: DEFAULT_IA_AFTER },
-        { storageClass: s3.StorageClass.GLACIER, transitionAfter: glacierAfter },
-      ],
       expiration: props.accessLogsExpiration,
-      // log objects are never overwritten: noncurrent versions only come from expiry, so they go a day later
-      ...(props.accessLogsExpiration
-        ? { noncurrentVersionExpiration: Duration.days(1) }
-        : { noncurrentVersionTransitions: [{ storageClass: s3.StorageClass.GLACIER, transitionAfter: DEFAULT_NONCURRENT_TRANSITION }] }),
-    };
-    const exp = props.accessLogsExpiration;
-    if (exp && !exp.isUnresolved() && exp.toDays({ integral: false }) <= glacierAfter.toDays()) {
-      throw new ConstructValidationError(this, {
-        prop: 'accessLogsExpiration',
-        received: exp,
-        allowed: `later than the log bucket's Glacier transition (${glacierAfter.toDays()} days)`,
-      });
-    }
-    logs.addLifecycleRule(rule);
-
-    return logs;
+    });
   }
 
   /** Sends server access logs to `target`, and lets S3's log delivery write there for this bucket only. */
@@ -515,7 +511,7 @@ export class SecureBucket extends s3.Bucket {
         effect: iam.Effect.ALLOW,
         principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
         actions: ['s3:PutObject'],
-        resources: [target.arnForObjects(prefix && !Token.isUnresolved(prefix) ? `${prefix}*` : '*')],
+        resources: [target.arnForObjects(prefix && !isUnresolved(prefix) ? `${prefix}*` : '*')],
         conditions: {
           ArnLike: { 'aws:SourceArn': this.bucketArn },
           StringEquals: { 'aws:SourceAccount': Stack.of(this).account },

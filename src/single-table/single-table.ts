@@ -9,24 +9,18 @@ import { Construct } from 'constructs';
 import { AccessPattern, CapacityRange, EntityDefinition } from './access-patterns';
 import { IndexKeySchema, canEqual, checkEntity, checkIndexName, checkName, checkPattern, checkUnique, listOrNone, renderMarkdown } from './private/model';
 import { ISingleTable, SingleTableBase } from './single-table-base';
-import { DeploymentStage, DeploymentStages } from '../core/deployment-stage';
+import { DeploymentStage } from '../core/deployment-stage';
 import { ConstructValidationError, addWarning } from '../core/private/errors';
+import { acknowledgeInherent } from '../core/private/rule-packs';
 import { isUnresolved } from '../core/private/validation';
+import { StageOptions, StagePolicy } from '../core/stage-policy';
 
 /**
  * Properties of a SingleTable. Every prop is optional: `new SingleTable(this, 'Table')` gives the
  * patterns document's table (PK/SK strings, on-demand, TTL `ttl`, point-in-time recovery, kept in
  * production).
  */
-export interface SingleTableProps {
-  /**
-   * The deployment stage: PROD retains the table and turns on deletion protection and an AWS Backup
-   * plan; DEV lets the stack delete it.
-   *
-   * @default - the CDK context key `env`, else DeploymentStage.PROD
-   */
-  readonly stage?: DeploymentStage;
-
+export interface SingleTableProps extends StageOptions {
   /**
    * What happens to the table when it leaves the stack.
    *
@@ -313,8 +307,9 @@ export class SingleTable extends SingleTableBase {
   constructor(scope: Construct, id: string, props: SingleTableProps = {}) {
     super(scope, id);
 
-    this.stage = DeploymentStages.resolve(this, props.stage);
-    const isProd = this.stage === DeploymentStage.PROD;
+    const policy = StagePolicy.of(this, props.stage);
+    this.stage = policy.stage;
+    const isProd = policy.isProd;
     const indexes = props.globalIndexes ?? [];
     this._entities = [...(props.entities ?? [])];
     this.timeToLiveAttribute = props.timeToLiveAttribute ?? 'ttl';
@@ -328,7 +323,15 @@ export class SingleTable extends SingleTableBase {
 
     this.checkEncryption(props);
 
-    const removalPolicy = props.removalPolicy ?? (isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+    const removalPolicy = policy.removalPolicyOr(props.removalPolicy);
+    if (props.removalPolicy === RemovalPolicy.SNAPSHOT) {
+      throw new ConstructValidationError(this, {
+        prop: 'removalPolicy',
+        received: 'SNAPSHOT',
+        allowed: 'RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY (CloudFormation has no snapshot policy for DynamoDB tables)',
+        hint: 'Point-in-time recovery and the AWS Backup plan keep the data recoverable',
+      });
+    }
     const pointInTimeRecovery = props.pointInTimeRecovery ?? true;
     if (!pointInTimeRecovery && isProd) {
       addWarning(this, 'SingleTable.pitrOff', 'point-in-time recovery is off in PROD (DDB-5): the table cannot be restored to a point in time');
@@ -344,12 +347,15 @@ export class SingleTable extends SingleTableBase {
       timeToLiveAttribute: this.timeToLiveAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: pointInTimeRecovery },
       removalPolicy,
-      deletionProtection: props.deletionProtection ?? (isProd && removalPolicy !== RemovalPolicy.DESTROY),
+      deletionProtection: props.deletionProtection ?? policy.deletionProtectionFor(removalPolicy),
       encryption: props.encryption ?? (props.encryptionKey ? dynamodb.TableEncryption.CUSTOMER_MANAGED : dynamodb.TableEncryption.DEFAULT),
       encryptionKey: props.encryptionKey,
       stream: props.stream,
       contributorInsightsSpecification: props.contributorInsights ? { enabled: true } : undefined,
     });
+    // escape hatches, Aspects and tools that read `node.defaultChild` find the AWS::DynamoDB::Table
+    // (the table's construct id stays `Table`: a new id would replace the table)
+    this.node.defaultChild = this.table.node.defaultChild;
     this.encryptionKey = this.table.encryptionKey;
     this.tableName = this.table.tableName;
     this.tableArn = this.table.tableArn;
@@ -397,10 +403,24 @@ export class SingleTable extends SingleTableBase {
           backupPlanName: Names.uniqueResourceName(this, { maxLength: 50 }),
           backupPlanRules: [backup.BackupPlanRule.daily()],
         });
+      // the vault the plan made goes (or stays) with the table: DESTROY in DEV, RETAIN in PROD
+      const vault = (this.backupPlan as backup.BackupPlan).backupVault;
+      if (!props.backupPlan && vault instanceof backup.BackupVault) {
+        vault.applyRemovalPolicy(removalPolicy);
+      }
       this.backupSelection = new backup.BackupSelection(this, 'BackupSelection', {
         backupPlan: this.backupPlan,
         resources: [backup.BackupResource.fromDynamoDbTable(this.table)],
       });
+      const backupRole = this.backupSelection.node.tryFindChild('Role');
+      if (backupRole) {
+        acknowledgeInherent(backupRole, {
+          id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+          reason: 'The AWS Backup service role the construct creates uses AWSBackupServiceRolePolicyForBackup, the policy AWS ' +
+            'maintains for the actions backup jobs need; a hand-written copy would break silently when AWS Backup changes. ' +
+            'Pass backupPlan to use a central plan instead.',
+        });
+      }
     }
 
     // DDB-3: an index must serve a pattern; patterns can still be added after construction.

@@ -1,12 +1,15 @@
 import { App, CfnParameter, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   BlueGreenController,
   BlueGreenTraffic,
@@ -72,8 +75,12 @@ describe('ECS-5 Container Insights and the network', () => {
     const stack = new Stack(new App(), 'Stack', { env: ENV });
     const vpc = new ec2.Vpc(stack, 'MyVpc', { natGateways: 1 });
     const cluster = new ecs.Cluster(stack, 'MyCluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED });
-    const svc = new FargateBlueGreenService(stack, 'Api', { image: IMAGE, containerPort: 80, cluster,
-      certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN) });
+    const svc = new FargateBlueGreenService(stack, 'Api', {
+      image: IMAGE,
+      containerPort: 80,
+      cluster,
+      certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN),
+    });
     expect(svc.cluster).toBe(cluster);
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::ECS::Cluster', 1);
@@ -84,8 +91,13 @@ describe('ECS-5 Container Insights and the network', () => {
   test('[ECS-5] containerInsights with a given cluster has no effect and warns', () => {
     const stack = new Stack(new App(), 'Stack', { env: ENV });
     const cluster = new ecs.Cluster(stack, 'MyCluster', { vpc: new ec2.Vpc(stack, 'MyVpc') });
-    new FargateBlueGreenService(stack, 'Api', { image: IMAGE, containerPort: 80, cluster, containerInsights: ecs.ContainerInsights.ENHANCED,
-      certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN) });
+    new FargateBlueGreenService(stack, 'Api', {
+      image: IMAGE,
+      containerPort: 80,
+      cluster,
+      containerInsights: ecs.ContainerInsights.ENHANCED,
+      certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN),
+    });
     Annotations.fromStack(stack).hasWarning('/Stack/Api', Match.stringLikeRegexp('FargateBlueGreenService.containerInsightsIgnored'));
   });
 
@@ -148,8 +160,14 @@ describe('ECS-1 health checks', () => {
   test('[ECS-1] both target groups check health over HTTP on the container port', () => {
     const tgs = build().template.findResources('AWS::ElasticLoadBalancingV2::TargetGroup');
     expect(Object.values(tgs).map((r) => r.Properties)).toEqual([0, 1].map(() => expect.objectContaining({
-      Port: 80, Protocol: 'HTTP', TargetType: 'ip', HealthCheckPath: '/', Matcher: { HttpCode: '200-399' },
-      HealthCheckIntervalSeconds: 15, HealthyThresholdCount: 2, UnhealthyThresholdCount: 3,
+      Port: 80,
+      Protocol: 'HTTP',
+      TargetType: 'ip',
+      HealthCheckPath: '/',
+      Matcher: { HttpCode: '200-399' },
+      HealthCheckIntervalSeconds: 15,
+      HealthyThresholdCount: 2,
+      UnhealthyThresholdCount: 3,
     })));
   });
 
@@ -290,8 +308,11 @@ describe('CDK-5 secrets', () => {
   test('[CDK-5] secrets come from Secrets Manager through `secrets`, read by the execution role', () => {
     const stack = new Stack(new App(), 'Stack', { env: ENV });
     const secret = new secretsmanager.Secret(stack, 'Db');
-    const svc = new FargateBlueGreenService(stack, 'Api', { image: IMAGE, containerPort: 80,
-      secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(secret, 'password') } });
+    const svc = new FargateBlueGreenService(stack, 'Api', {
+      image: IMAGE,
+      containerPort: 80,
+      secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(secret, 'password') },
+    });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [Match.objectLike({ Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: Match.anyValue() }], Environment: Match.absent() })],
@@ -357,7 +378,8 @@ describe('the load balancer', () => {
       Protocol: 'HTTPS', Port: 443, Certificates: [{ CertificateArn: CERT_ARN }], SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
     });
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-      Protocol: 'HTTP', Port: 80,
+      Protocol: 'HTTP',
+      Port: 80,
       DefaultActions: [{ Type: 'redirect', RedirectConfig: { Port: '443', Protocol: 'HTTPS', StatusCode: 'HTTP_301' } }],
     });
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Protocol: 'HTTPS', Port: 8443 });
@@ -440,7 +462,10 @@ describe('ECS-4 ECS-native blue/green (the default)', () => {
         BakeTimeInMinutes: 15,
         DeploymentCircuitBreaker: { Enable: true, Rollback: true },
         Alarms: {
-          AlarmNames: [{ Ref: stack.getLogicalId(svc.target5xxAlarm.node.defaultChild as any) }, { Ref: stack.getLogicalId(svc.unhealthyHostsAlarm.node.defaultChild as any) }],
+          AlarmNames: [
+            { Ref: stack.getLogicalId(svc.target5xxAlarm.node.defaultChild as any) },
+            { Ref: stack.getLogicalId(svc.unhealthyHostsAlarm.node.defaultChild as any) },
+          ],
           Enable: true,
           Rollback: true,
         },
@@ -490,8 +515,13 @@ describe('ECS-4 ECS-native blue/green (the default)', () => {
   test('[ECS-4] a new image or task size changes neither listener rule (aws-cdk issue 36649)', () => {
     const rules = (extra: Extra) => JSON.stringify(build(extra).template.findResources('AWS::ElasticLoadBalancingV2::ListenerRule'));
     const before = rules({});
-    const after = rules({ image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.28'), cpu: 1024, memoryLimitMiB: 2048,
-      environment: { RELEASE: '2' }, minTasks: 3 });
+    const after = rules({
+      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.28'),
+      cpu: 1024,
+      memoryLimitMiB: 2048,
+      environment: { RELEASE: '2' },
+      minTasks: 3,
+    });
     expect(after).toEqual(before);
     const t1 = build().template.toJSON();
     const t2 = build({ image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.28') }).template.toJSON();
@@ -530,9 +560,13 @@ describe('ECS-4 ECS-native blue/green (the default)', () => {
   test('[ECS-4] lifecycle hooks are passed to ECS', () => {
     const stack = new Stack(new App(), 'Stack', { env: ENV });
     const fn = lambda.Function.fromFunctionArn(stack, 'Hook', 'arn:aws:lambda:us-east-1:123456789012:function:hook');
-    new FargateBlueGreenService(stack, 'Api', { image: IMAGE, containerPort: 80, lifecycleHooks: [
-      new ecs.DeploymentLifecycleLambdaTarget(fn, 'PostTest', { lifecycleStages: [ecs.DeploymentLifecycleStage.POST_TEST_TRAFFIC_SHIFT] }),
-    ] });
+    new FargateBlueGreenService(stack, 'Api', {
+      image: IMAGE,
+      containerPort: 80,
+      lifecycleHooks: [
+        new ecs.DeploymentLifecycleLambdaTarget(fn, 'PostTest', { lifecycleStages: [ecs.DeploymentLifecycleStage.POST_TEST_TRAFFIC_SHIFT] }),
+      ],
+    });
     Template.fromStack(stack).hasResourceProperties('AWS::ECS::Service', {
       DeploymentConfiguration: Match.objectLike({
         LifecycleHooks: [Match.objectLike({ HookTargetArn: 'arn:aws:lambda:us-east-1:123456789012:function:hook', LifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] })],
@@ -543,7 +577,9 @@ describe('ECS-4 ECS-native blue/green (the default)', () => {
   test('[ECS-4] the rollback alarms watch both target groups: 5xx rate >= 5 % and unhealthy targets >= 1', () => {
     const { template } = build();
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Threshold: 5, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching',
+      Threshold: 5,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
       Metrics: Match.arrayWith([Match.objectLike({ Expression: '100 * (FILL(b5xx, 0) + FILL(g5xx, 0)) / (FILL(breq, 0) + FILL(greq, 0))' })]),
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -553,16 +589,19 @@ describe('ECS-4 ECS-native blue/green (the default)', () => {
 
   test('[ECS-4] rollback5xxPercent, rollbackAlarms and alarmActions are honoured', () => {
     const stack = new Stack(new App(), 'Stack', { env: ENV });
-    const extra = new (require('aws-cdk-lib/aws-cloudwatch').Alarm)(stack, 'Latency', {
-      metric: new (require('aws-cdk-lib/aws-cloudwatch').Metric)({ namespace: 'App', metricName: 'Latency' }), threshold: 1, evaluationPeriods: 1,
+    const extra = new cloudwatch.Alarm(stack, 'Latency', {
+      metric: new cloudwatch.Metric({ namespace: 'App', metricName: 'Latency' }),
+      threshold: 1,
+      evaluationPeriods: 1,
     });
-    const topic = new (require('aws-cdk-lib/aws-sns').Topic)(stack, 'Topic');
-    const action = new (require('aws-cdk-lib/aws-cloudwatch-actions').SnsAction)(topic);
+    const topic = new sns.Topic(stack, 'Topic');
+    const action = new cwActions.SnsAction(topic);
     new FargateBlueGreenService(stack, 'Api', { image: IMAGE, containerPort: 80, rollback5xxPercent: 2, rollbackAlarms: [extra], alarmActions: [action] });
     const template = Template.fromStack(stack);
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 2, AlarmActions: [{ Ref: stack.getLogicalId(topic.node.defaultChild) }] });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 2, AlarmActions: [{ Ref: stack.getLogicalId(topic.node.defaultChild as sns.CfnTopic) }] });
+    const extraName = { Ref: stack.getLogicalId(extra.node.defaultChild as cloudwatch.CfnAlarm) };
     template.hasResourceProperties('AWS::ECS::Service', {
-      DeploymentConfiguration: Match.objectLike({ Alarms: Match.objectLike({ AlarmNames: Match.arrayWith([{ Ref: stack.getLogicalId(extra.node.defaultChild) }]) }) }),
+      DeploymentConfiguration: Match.objectLike({ Alarms: Match.objectLike({ AlarmNames: Match.arrayWith([extraName]) }) }),
     });
   });
 

@@ -216,23 +216,27 @@ describe.each(STACK_KINDS)('in a stack with %s', (_kind, env) => {
       }
     });
 
-    test('[IAM-1] the role has no managed policy; its only wildcard is X-Ray\'s', () => {
+    test('[IAM-1] the role has no AWS managed policy; its only wildcard is X-Ray\'s, in a policy of its own', () => {
       const stack = newStack(env);
       const fn = newFunction(stack, {}, runtime);
       const t = Template.fromStack(stack);
       t.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
       const statements = Object.values(t.findResources('AWS::IAM::Policy'))
         .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
-      const wildcards = statements.filter((s) => JSON.stringify(s.Resource).includes('*'));
-      expect(wildcards).toEqual([
-        { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
-      ]);
+      expect(statements.filter((s) => JSON.stringify(s.Resource).includes('*'))).toEqual([]);
       expect(statements).toContainEqual({
         Sid: 'WriteOwnLogGroup',
         Effect: 'Allow',
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Resource: stack.resolve(fn.functionLogGroup!.logGroupArn),
       });
+      // X-Ray accepts only Resource "*": its statement lives in a customer-managed policy attached to the role
+      const managed = Object.values(t.findResources('AWS::IAM::ManagedPolicy'));
+      expect(managed).toHaveLength(1);
+      expect(managed[0].Properties.PolicyDocument.Statement).toEqual([
+        { Sid: 'XRayWrite', Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
+      ]);
+      expect(managed[0].Properties.Roles).toEqual([stack.resolve(fn.role!.roleName)]);
     });
 
     test('no warnings on defaults', () => {
@@ -684,4 +688,30 @@ describe('bad input', () => {
     });
     expect(stack.resolve(fn.serviceName)).toEqual({ Ref: 'AWS::StackName' });
   });
+});
+
+describe('feature flags of `cdk init` apps', () => {
+  const FLAG = '@aws-cdk/aws-lambda:useCdkManagedLogGroup';
+  function build(context: Record<string, unknown>, runtime: lambda.Runtime): Template {
+    const stack = new Stack(new App({ context }), 'Flags', { env: { account: '123456789012', region: 'eu-west-1' } });
+    new PowertoolsFunction(stack, 'Fn', {
+      serviceName: 'orders',
+      code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+      handler: 'index.handler',
+      runtime,
+    });
+    return Template.fromStack(stack);
+  }
+
+  test.each([['Node.js', lambda.Runtime.NODEJS_24_X], ['Python', lambda.Runtime.PYTHON_3_13]])(
+    `[LAM-8] %s: with ${FLAG} there is one log group, the construct's, and the template equals the one without the flag`,
+    (_name, runtime) => {
+      const withFlag = build({ [FLAG]: true }, runtime);
+      const without = build({}, runtime);
+      expect(withFlag.toJSON()).toEqual(without.toJSON());
+      withFlag.resourceCountIs('AWS::Logs::LogGroup', 1);
+      withFlag.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', Properties: { RetentionInDays: 365, LogGroupName: Match.absent() } });
+      withFlag.resourceCountIs('Custom::LogRetention', 0);
+    },
+  );
 });

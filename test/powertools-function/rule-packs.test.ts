@@ -1,4 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
   AwsSolutionsChecks,
   HIPAASecurityChecks,
@@ -6,7 +8,7 @@ import {
   PCIDSS321Checks,
   ServerlessChecks,
 } from 'cdk-nag';
-import { DeploymentStage } from '../../src';
+import { DeploymentStage, PowertoolsFunction } from '../../src';
 import { applyAcknowledgements, REFERENCE_ENV } from '../reference-app/app';
 import { powertoolsFunctionStack } from '../reference-app/stacks/powertools-function';
 
@@ -42,13 +44,38 @@ describe.each([DeploymentStage.PROD, DeploymentStage.DEV])('reference Powertools
   test('AwsSolutions and Serverless report only what is acknowledged, with no acknowledgement left unused', () => {
     const stack = referenceStack(stage, false);
     const raw = [...errors(new AwsSolutionsChecks() as unknown as Pack, stack), ...errors(new ServerlessChecks() as unknown as Pack, stack)];
-    // the only findings: X-Ray's required wildcard, the DLQ without its own DLQ, the Python runtime
+    // the construct acknowledges X-Ray's wildcard and the DLQ without a DLQ itself: only the Python runtime is left
     expect([...new Set(raw)].sort()).toEqual([
-      'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-L1',
       'Serverless-LambdaLatestVersion',
-      'Serverless-SQSRedrivePolicy',
     ]);
     expect(applyAcknowledgements(stack, powertoolsFunctionStack)).toHaveLength(powertoolsFunctionStack.acknowledgements.length);
+  });
+});
+
+describe('what the construct acknowledges itself (DESIGN.md §9)', () => {
+  function minimal(): { stack: Stack; fn: PowertoolsFunction } {
+    const stack = new Stack(new App(), 'Minimal', { env: REFERENCE_ENV });
+    const fn = new PowertoolsFunction(stack, 'Fn', {
+      serviceName: 'orders',
+      code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200 });'),
+      handler: 'index.handler',
+    });
+    return { stack, fn };
+  }
+
+  test('[LAM-2] the minimal call has no AwsSolutions and no Serverless finding, with no acknowledgement of the user', () => {
+    const { stack } = minimal();
+    expect(errors(new AwsSolutionsChecks() as unknown as Pack, stack)).toEqual([]);
+    expect(errors(new ServerlessChecks() as unknown as Pack, stack)).toEqual([]);
+  });
+
+  test('[IAM-1] a wildcard the user adds through the role is still reported (only X-Ray\'s own policy is acknowledged)', () => {
+    const { stack, fn } = minimal();
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
+    type Located = Violation & { violatingResources: Array<{ constructPath: string }> };
+    const violations = (new AwsSolutionsChecks() as unknown as Pack).validateScope(stack).violations as Located[];
+    const iam5 = violations.filter((v) => v.ruleName === 'AwsSolutions-IAM5[Resource::*]');
+    expect(iam5.flatMap((v) => v.violatingResources.map((r) => r.constructPath))).toEqual(['Minimal/Fn/ServiceRole/DefaultPolicy/Resource']);
   });
 });

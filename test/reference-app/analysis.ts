@@ -166,6 +166,13 @@ export const WILDCARD_ALLOW_LIST: AllowedWildcard[] = [
     reason:
       "StageLogGroup.allowLogsToUseKey: the key policy statement that lets CloudWatch Logs (logs.<region>.amazonaws.com) use the key; a key policy's Resource is the key itself (\"*\"), and the kms:EncryptionContext:aws:logs:arn condition limits it to this account's log groups. These are the actions AWS documents for encrypting log groups with KMS.",
   })),
+  ...['kms:GenerateDataKey*', 'kms:Decrypt'].map((action) => ({
+    action,
+    resourceStar: true,
+    principalIncludes: 'costalerts.amazonaws.com',
+    reason:
+      'AccountGuardrails alert-topic key: Cost Anomaly Detection (and AWS Budgets) publish to the encrypted topic only if the key policy lets them generate and decrypt data keys; SNS documents kms:GenerateDataKey* and kms:Decrypt, and a key policy\'s Resource "*" is the key itself.',
+  })),
   {
     action: 'kms:*',
     resourceStar: true,
@@ -255,6 +262,8 @@ export const STATEFUL_TYPES = [
   'AWS::EFS::FileSystem',
   'AWS::RDS::DBCluster',
   'AWS::RDS::DBInstance',
+  // one per URL in an account: a replacement would fail (the new one cannot be created next to the old)
+  'AWS::IAM::OIDCProvider',
 ];
 
 /** `{ stackName: { logicalId: type } }` for every stateful resource. */

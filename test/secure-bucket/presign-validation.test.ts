@@ -99,7 +99,7 @@ describe('bounds', () => {
 
   test('[S3-6] fails at start-up for a malformed expiry in the environment', () => {
     expect(() => limitsFromEnv({ UPLOAD_URL_EXPIRY_SECONDS: '5m' })).toThrow(
-      "UPLOAD_URL_EXPIRY_SECONDS must be a whole number of seconds from 1 to 604800, got '5m'",
+      "UPLOAD_URL_EXPIRY_SECONDS must be a whole number of seconds from 1 to 43200, got '5m'",
     );
   });
 

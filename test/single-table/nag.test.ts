@@ -1,4 +1,4 @@
-import { App, Stack, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
+import { App, Stack, aws_dynamodb as dynamodb, aws_iam as iam } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { ORDERS_MODEL } from './model';
 import { DeploymentStage, SingleTable } from '../../src';
@@ -28,17 +28,25 @@ describe.each([DeploymentStage.PROD, DeploymentStage.DEV])('cdk-nag over the Sin
   });
 });
 
-test('without acknowledgements the table\'s only errors are the acknowledged ones: IAM4 on the backup role in PROD, the backup-plan rule in DEV', () => {
+test('without acknowledgements of the user: none in PROD (the construct acknowledges its backup role\'s IAM4), the backup-plan rule in DEV', () => {
   const found = (stage: DeploymentStage) => {
     const stack = new Stack(new App(), `SingleTable-${stage}`, { env: REFERENCE_ENV });
     new SingleTable(stack, 'Orders', { stage, ...ORDERS_MODEL });
     return errors(stack).map((e) => e.split(' ')[0]);
   };
-  const iam4 = 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]';
-  expect(found(DeploymentStage.PROD)).toEqual([iam4]);
+  expect(found(DeploymentStage.PROD)).toEqual([]);
   expect(found(DeploymentStage.DEV).sort()).toEqual(['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan']);
   const tableAcks = singleTableStack.acknowledgements.filter((a) => a.path.startsWith('Orders/'));
-  expect(tableAcks.map((a) => a.id).sort()).toEqual([iam4, 'HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan']);
+  expect(tableAcks.map((a) => a.id).sort()).toEqual(['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan']);
+});
+
+test('[CDK-2] the backup role\'s IAM4 is acknowledged on that role alone: a managed policy the user adds elsewhere is still reported', () => {
+  const stack = new Stack(new App(), 'Own', { env: REFERENCE_ENV });
+  new SingleTable(stack, 'Orders', { stage: DeploymentStage.PROD, ...ORDERS_MODEL });
+  const role = new iam.Role(stack, 'Other', { assumedBy: new iam.ServicePrincipal('backup.amazonaws.com') });
+  role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup'));
+  const iam4 = new AwsSolutionsChecks().validateScope(stack).violations.filter((v) => v.ruleName.startsWith('AwsSolutions-IAM4'));
+  expect(iam4.flatMap((v) => v.violatingResources.map((r) => r.constructPath))).toEqual(['Own/Other/Resource']);
 });
 
 test('[DDB-8] provisioned billing with a customer key and a stream: 0 errors (auto-scaling on the table and GSI1)', () => {

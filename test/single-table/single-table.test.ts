@@ -610,3 +610,16 @@ describe('fromTableAttributes', () => {
     ).toThrow('[S/Orders] tableName / tableArn: received {"tableName":"a","tableArn":"arn:aws:dynamodb:us-east-1:1:table/a"}; allowed: exactly one');
   });
 });
+
+describe('escape hatches', () => {
+  test('[DDB-5] node.defaultChild is the AWS::DynamoDB::Table, and its logical id is unchanged', () => {
+    const { stack, table } = stackWith();
+    const cfn = table.node.defaultChild as dynamodb.CfnTable;
+    expect(cfn.cfnResourceType).toBe(TABLE);
+    expect(cfn).toBe(table.table.node.defaultChild);
+    // the table keeps the construct id `Table`: the same logical id as before defaultChild was set
+    expect(stack.resolve(cfn.logicalId)).toMatch(/^OrdersTable[0-9A-F]{8}$/);
+    cfn.addPropertyOverride('TableClass', 'STANDARD_INFREQUENT_ACCESS');
+    Template.fromStack(stack).hasResourceProperties(TABLE, { TableClass: 'STANDARD_INFREQUENT_ACCESS' });
+  });
+});

@@ -12,6 +12,11 @@ export interface InherentFinding {
   readonly reason: string;
 }
 
+/** The part of aws-cdk-lib's `Validations` (≥ 2.258) used here. */
+interface ValidationsLike {
+  of(scope: IConstruct): { acknowledge(...rules: Array<{ id: string; reason: string }>): void };
+}
+
 /**
  * Acknowledges findings that are inherent to AWS (DESIGN.md §9) on `scope`, a resource that only
  * the construct writes to, so the user's own findings stay visible.
@@ -20,7 +25,7 @@ export interface InherentFinding {
  * releases (the peer floor) it records the same metadata cdk-nag 3 reads, and does not crash.
  */
 export function acknowledgeInherent(scope: IConstruct, ...findings: InherentFinding[]): void {
-  const validations = (cdk as { Validations?: { of(s: IConstruct): { acknowledge(...r: Array<{ id: string; reason: string }>): void } } }).Validations;
+  const validations = (cdk as { Validations?: ValidationsLike }).Validations;
   if (validations && typeof validations.of === 'function') {
     validations.of(scope).acknowledge(...findings.map((f) => ({ id: f.id, reason: f.reason })));
     return;

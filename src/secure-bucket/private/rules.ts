@@ -40,15 +40,9 @@ const GLACIER_CLASSES = new Set([
 const HTTPS_ORIGIN = /^https:\/\/[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:\d{1,5})?$/;
 const LOCALHOST_ORIGIN = /^http:\/\/localhost(:\d{1,5})?$/;
 
-/** A stand-in scope for errors thrown before `super()`: only `node.path` is read. */
-export function pendingScope(scope: IConstruct, id: string): IConstruct {
-  const parent = scope.node.path;
-  return { node: { path: parent ? `${parent}/${id}` : id } } as unknown as IConstruct;
-}
-
 /** Whole days of a duration, or undefined when it is a token. */
 function days(d: Duration | undefined): number | undefined {
-  if (d === undefined || d.isUnresolved()) {
+  if (d === undefined || isUnresolved(d)) {
     return undefined;
   }
   return d.toDays({ integral: false });

@@ -1,8 +1,8 @@
+import { Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
-import { Stack } from 'aws-cdk-lib';
 import { BlueGreenController, DeploymentStage, FargateBlueGreenService, StageLogGroup } from '../../../src';
 import { Acknowledgement, ReferenceStackSpec } from '../stack-spec';
 

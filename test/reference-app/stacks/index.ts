@@ -1,6 +1,8 @@
 import { ReferenceStackSpec } from '../stack-spec';
+import { accountGuardrailsStack } from './account-guardrails';
 import { coreStack } from './core';
 import { fargateCodeDeployStack, fargateServiceStack } from './fargate-service';
+import { gitHubOidcStack } from './github-oidc';
 import { powertoolsFunctionStack } from './powertools-function';
 import { secureBucketStack } from './secure-bucket';
 import { singleTableStack } from './single-table';
@@ -16,4 +18,6 @@ export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   powertoolsFunctionStack,
   secureBucketStack,
   singleTableStack,
+  accountGuardrailsStack,
+  gitHubOidcStack,
 ];

@@ -22,16 +22,6 @@ export function functionAcknowledgements(id: string): Acknowledgement[] {
   return [
     {
       path: `${id}/ServiceRole/DefaultPolicy/Resource`,
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, AWS requires Resource "*". It is the only wildcard the construct writes.',
-    },
-    {
-      path: `${id}/DeadLetterQueue/Resource`,
-      id: 'Serverless-SQSRedrivePolicy',
-      reason: 'This queue is the function\'s dead-letter queue, the end of the failure path; an alarm watches its depth. A dead-letter queue of the dead-letter queue would only move the messages.',
-    },
-    {
-      path: `${id}/ServiceRole/DefaultPolicy/Resource`,
       id: 'HIPAA.Security-IAMNoInlinePolicy',
       reason: 'The role\'s policy is the CDK grant policy attached to this one role only, with least-privilege statements scoped to the function\'s own log group and queue; a customer-managed policy would carry the same statements.',
     },

@@ -28,14 +28,6 @@ export const singleTableStack: ReferenceStackSpec = {
     table.grantReadWriteData(fn);
   },
   acknowledgements: [
-    {
-      path: 'Orders/BackupSelection/Role',
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
-      reason:
-        'PROD only: the AWS Backup service role uses AWSBackupServiceRolePolicyForBackup, the policy AWS maintains for the ' +
-        'actions backup jobs need; a hand-written copy would break silently when AWS Backup changes. Pass SingleTable ' +
-        'backupPlan to use a central plan instead.',
-    },
     { path: 'Orders/Table', id: 'HIPAA.Security-DynamoDBInBackupPlan', reason: BACKUP_PLAN_REASON },
     { path: 'Orders/Table', id: 'NIST.800.53.R5-DynamoDBInBackupPlan', reason: BACKUP_PLAN_REASON },
     {
