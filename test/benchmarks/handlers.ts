@@ -38,8 +38,16 @@ function median(v: number[]): number {
 function build(dir: string, entry: string, format: 'cjs' | 'esm'): string {
   const outfile = path.join(dir, format === 'esm' ? 'index.mjs' : 'index.js');
   buildSync({
-    entryPoints: [entry], outfile, bundle: true, platform: 'node', target: TARGET, format,
-    minify: true, legalComments: 'none', logLevel: 'error', mainFields: format === 'esm' ? ['module', 'main'] : undefined,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: TARGET,
+    format,
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'error',
+    mainFields: format === 'esm' ? ['module', 'main'] : undefined,
     // esbuild's ESM output needs a require() for the CommonJS parts of the SDK
     banner: format === 'esm' ? { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" } : undefined,
   });

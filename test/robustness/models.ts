@@ -123,7 +123,9 @@ export const singleTableModel: ConstructModel<SingleTableProps> = {
     readCapacity: opt(capacity),
     writeCapacity: opt(capacity),
     targetUtilizationPercent: opt(fc.integer({ min: 0, max: 100 })),
-    encryption: opt(fc.constantFrom(dynamodb.TableEncryption.DEFAULT, dynamodb.TableEncryption.AWS_MANAGED, dynamodb.TableEncryption.CUSTOMER_MANAGED)),
+    encryption: opt(fc.constantFrom(
+      dynamodb.TableEncryption.DEFAULT, dynamodb.TableEncryption.AWS_MANAGED, dynamodb.TableEncryption.CUSTOMER_MANAGED,
+    )),
     stream: opt(fc.constantFrom(...Object.values(dynamodb.StreamViewType))),
     contributorInsights: opt(fc.boolean()),
     backup: opt(fc.boolean()),

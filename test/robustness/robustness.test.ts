@@ -1,5 +1,5 @@
-import { MODELS } from './models';
 import { RUNS, runModel, SEED } from './harness';
+import { MODELS } from './models';
 
 // PROPERTY_RUNS=1000 in .ci/run; PROPERTY_SEED=<n> reproduces a reported case
 describe.each(MODELS.map((m) => [m.name, m] as const))('random props: %s', (_name, model) => {
