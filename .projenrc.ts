@@ -88,7 +88,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     passWithNoTests: false,
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/'],
-      setupFilesAfterEnv: ['<rootDir>/test/setup/serializer.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/serializer.ts', '<rootDir>/test/setup/recommended-flags.ts'],
       moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/src/contracts/$1' },
       testTimeout: 120_000,
     },
@@ -136,6 +136,22 @@ testTask.spawn(typecheck);
 for (const step of testSteps) {
   testTask.addSteps(step);
 }
+
+// The second run (issue 9): each construct's defaults test file (test/<folder>/<folder>.test.ts, so
+// a new construct joins by its file name) and the reference app (rule packs, cfn-lint, wildcards,
+// stateful logical ids) again under the feature flags `cdk init` writes into cdk.json, read from
+// aws-cdk-lib/cx-api at test time by test/setup/recommended-flags.ts.
+const RECOMMENDED_FLAGS_TESTS = [
+  'test/(?!languages/)([a-z-]+)/\\1\\.test\\.ts$',
+  'test/secure-bucket/presigned-url-issuer\\.test\\.ts$',
+  'test/core/governance\\.test\\.ts$',
+];
+const testRecommendedFlags = project.addTask('test:recommended-flags', {
+  description: "Run the constructs' defaults tests and the reference app under aws-cdk-lib's CURRENTLY_RECOMMENDED_FLAGS",
+  env: { CDK_TEST_FLAGS: 'recommended' },
+  exec: `jest --ci --coverage=false --testPathPatterns '${RECOMMENDED_FLAGS_TESTS.join('|')}'`,
+});
+testTask.spawn(testRecommendedFlags);
 
 // The demo: synthesize the reference app into cdk.out and print a per-stack summary.
 const demo = project.addTask('demo', {
