@@ -142,9 +142,9 @@ for (const step of testSteps) {
 // stateful logical ids) again under the feature flags `cdk init` writes into cdk.json, read from
 // aws-cdk-lib/cx-api at test time by test/setup/recommended-flags.ts.
 const RECOMMENDED_FLAGS_TESTS = [
-  'test/(?!languages/)([a-z-]+)/\\1\\.test\\.ts$',
-  'test/secure-bucket/presigned-url-issuer\\.test\\.ts$',
-  'test/core/governance\\.test\\.ts$',
+  'test/(?!languages/|robustness/)([a-z-]+)/\\1\\.test\\.ts$',
+  // constructs whose defaults file is named after the construct, not its folder
+  'test/[a-z-]+/(presigned-url-issuer|access-analyzer|cost-anomaly-monitor|github-oidc-role)\\.test\\.ts$',
 ];
 const testRecommendedFlags = project.addTask('test:recommended-flags', {
   description: "Run the constructs' defaults tests and the reference app under aws-cdk-lib's CURRENTLY_RECOMMENDED_FLAGS",
@@ -207,17 +207,31 @@ project.eslint?.addOverride({
   },
 });
 project.eslint?.addOverride({
-  files: ['src/contracts/**/*.ts'],
-  rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: ['*', '.*', '@*'], message: 'contracts are import-free: they are bundled into Lambda handlers' }] }],
-  },
-});
-project.eslint?.addOverride({
   files: ['src/**/*.ts'],
   rules: {
     'no-restricted-imports': ['error', {
       patterns: [{ group: ['**/lambda/**'], message: 'src/ loads handlers only as prebundled assets (PatternHandlers), never as code' }],
     }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/core/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        { group: ['**/lambda/**'], message: 'src/ loads handlers only as prebundled assets (PatternHandlers), never as code' },
+        {
+          group: ['aws-cdk-lib/aws-accessanalyzer', 'aws-cdk-lib/aws-ce', 'aws-cdk-lib/aws-budgets'],
+          message: 'account-level constructs live in src/account-guardrails/, not in core/ (core holds helpers only)',
+        },
+      ],
+    }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/contracts/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: ['*', '.*', '@*'], message: 'contracts are import-free: they are bundled into Lambda handlers' }] }],
   },
 });
 

@@ -1,4 +1,6 @@
 export * from './core';
+export * from './account-guardrails';
 export * from './powertools-function';
 export * from './secure-bucket';
 export * from './single-table';
+export * from './github-oidc';

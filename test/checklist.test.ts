@@ -39,7 +39,7 @@ const CHECKLIST_OWNERS: Record<string, string> = {
   'IAM-1': 'DeploymentStages',
   'IAM-2': 'SingleTable',
   'IAM-3': 'GitHubOidcRole',
-  'IAM-4': 'AccessAnalyzer',
+  'IAM-4': 'AccountGuardrails',
   'EVB-1': 'EventBusWithArchive',
   'EVB-2': 'EventBusWithArchive',
   'EVB-3': 'EventBusWithArchive',
@@ -54,7 +54,7 @@ const CHECKLIST_OWNERS: Record<string, string> = {
   'COST-2': 'SingleTable',
   'COST-3': 'SecureBucket',
   'COST-4': 'FargateBlueGreenService',
-  'COST-5': 'CostAnomalyMonitor',
+  'COST-5': 'AccountGuardrails',
 };
 
 const root = path.join(__dirname, '..');

@@ -4,5 +4,4 @@ export * from './dead-letter-queue';
 export * from './log-group';
 export * from './access-logs-bucket';
 export * from './tags';
-export * from './governance';
 export * from './handlers';

@@ -72,10 +72,10 @@ export class StagePolicy {
   /**
    * The removal policy to use: the user's, else the stage's.
    *
-   * @param override the removal policy the user passed, if any
+   * @param userChoice the removal policy the user passed, if any
    */
-  public removalPolicyOr(override?: RemovalPolicy): RemovalPolicy {
-    return override ?? this.removalPolicy;
+  public removalPolicyOr(userChoice?: RemovalPolicy): RemovalPolicy {
+    return userChoice ?? this.removalPolicy;
   }
 
   /**

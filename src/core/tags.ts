@@ -2,6 +2,7 @@ import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, TagM
 import { IConstruct } from 'constructs';
 import { DeploymentStage, DeploymentStages } from './deployment-stage';
 import { addWarning, ConstructValidationError } from './private/errors';
+import { checkTagValue } from './private/tag-values';
 import { isUnresolved } from './private/validation';
 
 /** The tag keys every resource carries (CDK-1, COST-5). */
@@ -38,7 +39,8 @@ export class PatternTags {
   /**
    * Tags every taggable resource below `scope` with `Env`, `Team` and `Service`.
    *
-   * Empty values are a synth error: an empty tag is as useless for cost allocation as a missing one.
+   * Empty values are a synth error: an empty tag is as useless for cost allocation as a missing one;
+   * so are values AWS rejects at deploy time (characters tags do not allow, more than 256 characters).
    */
   public static apply(scope: IConstruct, props: PatternTagsProps): void {
     const values: Record<string, string> = {
@@ -47,13 +49,15 @@ export class PatternTags {
       [RequiredTag.SERVICE]: props.service,
     };
     for (const [key, value] of Object.entries(values)) {
+      const prop = key === RequiredTag.ENV ? 'stage' : key.toLowerCase();
       if (!isUnresolved(value) && value.trim() === '') {
         throw new ConstructValidationError(scope, {
-          prop: key === RequiredTag.ENV ? 'stage' : key.toLowerCase(),
+          prop,
           received: value,
           allowed: `a non-empty value for the '${key}' tag`,
         });
       }
+      checkTagValue(scope, prop, key, value);
       Tags.of(scope).add(key, value);
     }
   }

@@ -260,6 +260,26 @@ export class SecureBucket extends s3.Bucket {
     // CDK-2: stage-driven removal
     const removalPolicy = policy.removalPolicyOr(props.removalPolicy);
     const autoDeleteObjects = props.autoDeleteObjects ?? policy.autoDeleteObjectsFor(removalPolicy);
+    if (props.autoDeleteObjects === true && removalPolicy !== RemovalPolicy.DESTROY) {
+      throw new ConstructValidationError(self, {
+        prop: 'autoDeleteObjects',
+        received: true,
+        allowed: `only with removalPolicy DESTROY (the removal policy is ${removalPolicy}${props.removalPolicy ? '' : `, the ${stage} stage's default`})`,
+        hint: 'Set `removalPolicy: RemovalPolicy.DESTROY` too, or leave `autoDeleteObjects` out',
+      });
+    }
+    if (props.bucketName !== undefined && !isUnresolved(props.bucketName)) {
+      try {
+        s3.Bucket.validateBucketName(props.bucketName);
+      } catch (e) {
+        throw new ConstructValidationError(self, {
+          prop: 'bucketName',
+          received: props.bucketName,
+          allowed: 'a valid S3 bucket name: 3 to 63 characters of a-z, 0-9, dots and hyphens, starting and ending with a letter or digit, not an IP address',
+          hint: (e as Error).message.split('\n')[0],
+        });
+      }
+    }
 
     return {
       stage,

@@ -34,6 +34,16 @@ describe('PatternTags', () => {
       "[S] team: received ' '; allowed: a non-empty value for the 'Team' tag",
     );
   });
+
+  test('fails for a value AWS tags do not allow: a character outside the tag alphabet, or over 256 characters', () => {
+    const stack = new Stack(new App(), 'S');
+    expect(() => PatternTags.apply(stack, { team: 'payments', service: 'orders;drop' })).toThrow(
+      "[S] service: received 'orders;drop'; allowed: a 'Service' tag value of letters, digits, spaces and _ . : / = + - @ only",
+    );
+    expect(() => PatternTags.apply(stack, { team: 'x'.repeat(257), service: 'orders' })).toThrow(
+      "allowed: a 'Team' tag value of at most 256 characters (received 257)",
+    );
+  });
 });
 
 describe('RequiredTagsCheck', () => {

@@ -154,6 +154,13 @@ export const WILDCARD_ALLOW_LIST: AllowedWildcard[] = [
     resourceStar: true,
     reason: 'X-Ray has no resource-level permissions: AWS documents Resource "*" for telemetry.',
   },
+  ...['kms:GenerateDataKey*', 'kms:Decrypt'].map((action) => ({
+    action,
+    resourceStar: true,
+    principalIncludes: 'costalerts.amazonaws.com',
+    reason:
+      'AccountGuardrails alert-topic key: Cost Anomaly Detection (and AWS Budgets) publish to the encrypted topic only if the key policy lets them generate and decrypt data keys; SNS documents kms:GenerateDataKey* and kms:Decrypt, and a key policy\'s Resource "*" is the key itself.',
+  })),
   {
     action: 'kms:*',
     resourceStar: true,
@@ -243,6 +250,8 @@ export const STATEFUL_TYPES = [
   'AWS::EFS::FileSystem',
   'AWS::RDS::DBCluster',
   'AWS::RDS::DBInstance',
+  // one per URL in an account: a replacement would fail (the new one cannot be created next to the old)
+  'AWS::IAM::OIDCProvider',
 ];
 
 /** `{ stackName: { logicalId: type } }` for every stateful resource. */

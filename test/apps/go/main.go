@@ -23,6 +23,8 @@ var referenceStacks = []stackSpec{
 	{name: "PowertoolsFunction", build: buildPowertoolsFunction},
 	{name: "SecureBucket", build: buildSecureBucket},
 	{name: "SingleTable", build: buildSingleTable},
+	{name: "AccountGuardrails", build: buildAccountGuardrails},
+	{name: "GitHubOidc", build: buildGitHubOidc},
 }
 
 var referenceEnv = &awscdk.Environment{

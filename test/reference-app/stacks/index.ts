@@ -1,5 +1,7 @@
 import { ReferenceStackSpec } from '../stack-spec';
+import { accountGuardrailsStack } from './account-guardrails';
 import { coreStack } from './core';
+import { gitHubOidcStack } from './github-oidc';
 import { powertoolsFunctionStack } from './powertools-function';
 import { secureBucketStack } from './secure-bucket';
 import { singleTableStack } from './single-table';
@@ -13,4 +15,6 @@ export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   powertoolsFunctionStack,
   secureBucketStack,
   singleTableStack,
+  accountGuardrailsStack,
+  gitHubOidcStack,
 ];

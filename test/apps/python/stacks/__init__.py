@@ -1,5 +1,7 @@
 """Every stack of the reference app (same order as test/reference-app/stacks/index.ts)."""
+from .account_guardrails import build_account_guardrails
 from .core import build_core
+from .github_oidc import build_github_oidc
 from .platform import build_platform
 from .powertools_function import build_powertools_function
 from .secure_bucket import build_secure_bucket
@@ -11,6 +13,8 @@ REFERENCE_STACKS = [
     ("PowertoolsFunction", build_powertools_function),
     ("SecureBucket", build_secure_bucket),
     ("SingleTable", build_single_table),
+    ("AccountGuardrails", build_account_guardrails),
+    ("GitHubOidc", build_github_oidc),
 ]
 
 # Stacks built with the fixture platform library (test/platform-lib/test/platform-app.ts in TypeScript).

@@ -35,7 +35,9 @@ public final class ReferenceApp {
             new CoreStack(),
             new PowertoolsFunctionStack(),
             new SecureBucketStack(),
-            new SingleTableStack());
+            new SingleTableStack(),
+            new AccountGuardrailsStack());
+            new GitHubOidcStack());
 
     static String stackName(StackSpec spec, DeploymentStage stage) {
         return "CloudPatterns-" + spec.name() + "-" + (stage == DeploymentStage.PROD ? "Prod" : "Dev");

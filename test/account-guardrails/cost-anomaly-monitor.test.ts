@@ -1,47 +1,8 @@
-import { App, CfnParameter, Duration, Stack, aws_sns as sns } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { AccessAnalyzer, AccessAnalyzerKind, AnomalyAlertFrequency, CostAnomalyMonitor } from '../../src';
+import { App, CfnParameter, Stack, aws_sns as sns } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AnomalyAlertFrequency, CostAnomalyMonitor } from '../../src';
 
 const newStack = () => new Stack(new App(), 'S');
-
-describe('AccessAnalyzer', () => {
-  test('[IAM-4] is opt-in: an account analyzer with no unused-access configuration by default', () => {
-    const stack = newStack();
-    const analyzer = new AccessAnalyzer(stack, 'Analyzer');
-    const template = Template.fromStack(stack);
-    template.resourceCountIs('AWS::AccessAnalyzer::Analyzer', 1);
-    template.hasResourceProperties('AWS::AccessAnalyzer::Analyzer', { Type: 'ACCOUNT', AnalyzerConfiguration: Match.absent() });
-    expect(stack.resolve(analyzer.analyzerArn)).toEqual({ 'Fn::GetAtt': [expectLogicalId(template, 'AWS::AccessAnalyzer::Analyzer'), 'Arn'] });
-  });
-
-  test('[IAM-4] an unused-access analyzer reports access unused for 90 days by default, or the given age', () => {
-    const stack = newStack();
-    new AccessAnalyzer(stack, 'Unused', { kind: AccessAnalyzerKind.ACCOUNT_UNUSED_ACCESS });
-    new AccessAnalyzer(stack, 'Org', { kind: AccessAnalyzerKind.ORGANIZATION_UNUSED_ACCESS, unusedAccessAge: Duration.days(30), analyzerName: 'org' });
-    const template = Template.fromStack(stack);
-    template.hasResourceProperties('AWS::AccessAnalyzer::Analyzer', {
-      Type: 'ACCOUNT_UNUSED_ACCESS',
-      AnalyzerConfiguration: { UnusedAccessConfiguration: { UnusedAccessAge: 90 } },
-    });
-    template.hasResourceProperties('AWS::AccessAnalyzer::Analyzer', {
-      Type: 'ORGANIZATION_UNUSED_ACCESS',
-      AnalyzerName: 'org',
-      AnalyzerConfiguration: { UnusedAccessConfiguration: { UnusedAccessAge: 30 } },
-    });
-  });
-
-  test('fails for an unused-access age outside 1..365 days', () => {
-    expect(() => new AccessAnalyzer(newStack(), 'A', { kind: AccessAnalyzerKind.ACCOUNT_UNUSED_ACCESS, unusedAccessAge: Duration.days(400) })).toThrow(
-      '[S/A] unusedAccessAge: received 400 days; allowed: between 1 and 365 days',
-    );
-  });
-
-  test('fails for an unused-access age on an external-access analyzer', () => {
-    expect(() => new AccessAnalyzer(newStack(), 'A', { unusedAccessAge: Duration.days(30) })).toThrow(
-      '[S/A] unusedAccessAge: received 30 days; allowed: only with kind ACCOUNT_UNUSED_ACCESS or ORGANIZATION_UNUSED_ACCESS. kind is ACCOUNT',
-    );
-  });
-});
 
 describe('CostAnomalyMonitor', () => {
   test('[COST-5] monitors spend per AWS service and e-mails a daily alert at 100 USD by default', () => {
@@ -98,6 +59,27 @@ describe('CostAnomalyMonitor', () => {
     );
     expect(() => new CostAnomalyMonitor(newStack(), 'M', { emails: ['a@example.com'], costAllocationTag: 'Team' })).toThrow(
       "[S/M] costAllocationTagValues: received undefined; allowed: at least one value of the 'Team' tag to monitor",
+    );
+  });
+
+  test('[COST-5] alerts at a percentage of the expected spend instead of an absolute amount', () => {
+    const stack = newStack();
+    new CostAnomalyMonitor(stack, 'M', { emails: ['a@example.com'], thresholdPercent: 20 });
+    const sub = Object.values(Template.fromStack(stack).findResources('AWS::CE::AnomalySubscription'))[0].Properties;
+    expect(JSON.parse(sub.ThresholdExpression)).toEqual({
+      Dimensions: { Key: 'ANOMALY_TOTAL_IMPACT_PERCENTAGE', Values: ['20'], MatchOptions: ['GREATER_THAN_OR_EQUAL'] },
+    });
+  });
+
+  test('fails for a percentage over 100, of 0, or given together with an absolute threshold', () => {
+    expect(() => new CostAnomalyMonitor(newStack(), 'M', { emails: ['a@example.com'], thresholdPercent: 101 })).toThrow(
+      '[S/M] thresholdPercent: received 101; allowed: a percentage of the expected spend above 0 and at most 100',
+    );
+    expect(() => new CostAnomalyMonitor(newStack(), 'M', { emails: ['a@example.com'], thresholdPercent: 0 })).toThrow(
+      '[S/M] thresholdPercent: received 0; allowed: a percentage of the expected spend above 0 and at most 100',
+    );
+    expect(() => new CostAnomalyMonitor(newStack(), 'M', { emails: ['a@example.com'], thresholdPercent: 10, thresholdUsd: 50 })).toThrow(
+      '[S/M] thresholdUsd/thresholdPercent: received {"thresholdUsd":50,"thresholdPercent":10}; allowed: one of the two',
     );
   });
 

@@ -1,0 +1,3 @@
+export * from './access-analyzer';
+export * from './cost-anomaly-monitor';
+export * from './account-guardrails';

@@ -1,0 +1,407 @@
+import { App, CfnParameter, Duration, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { CdkBootstrapRole, DeploymentStage, GitHubOidcProvider, GitHubOidcRole, GitHubOidcRoleProps } from '../../src';
+
+const ISSUER = 'token.actions.githubusercontent.com';
+
+function newStack(context?: Record<string, string>, env = true): Stack {
+  return new Stack(new App({ context }), 'Stack', env ? { env: { account: '123456789012', region: 'us-east-1' } } : undefined);
+}
+
+function role(props: Partial<GitHubOidcRoleProps> = {}, stack = newStack()): { stack: Stack; role: GitHubOidcRole; template: Template } {
+  const r = new GitHubOidcRole(stack, 'Deploy', { repository: 'myorg/myrepo', branches: ['main'], ...props } as GitHubOidcRoleProps);
+  return { stack, role: r, template: Template.fromStack(stack) };
+}
+
+function trust(template: Template): any[] {
+  const roles = template.findResources('AWS::IAM::Role');
+  return (Object.values(roles)[0] as any).Properties.AssumeRolePolicyDocument.Statement;
+}
+
+describe('trust policy', () => {
+  test('[IAM-3] the minimal call trusts the GitHub provider for sts:AssumeRoleWithWebIdentity, with aud and sub as StringEquals', () => {
+    const { stack, role: r, template } = role();
+    const providerId = stack.getLogicalId(r.provider.node.defaultChild as iam.CfnOIDCProvider);
+    expect(trust(template)).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Principal: { Federated: { Ref: providerId } },
+        Condition: {
+          StringEquals: {
+            [`${ISSUER}:aud`]: 'sts.amazonaws.com',
+            [`${ISSUER}:sub`]: 'repo:myorg/myrepo:ref:refs/heads/main',
+          },
+        },
+      },
+    ]);
+  });
+
+  test('[IAM-2] every subject kind renders GitHub\'s format, exact values under StringEquals', () => {
+    const { role: r, template } = role({ branches: ['main', 'develop'], tags: ['v1.0.0'], environments: ['prod:eu'], pullRequests: true });
+    const expected = [
+      'repo:myorg/myrepo:ref:refs/heads/main',
+      'repo:myorg/myrepo:ref:refs/heads/develop',
+      'repo:myorg/myrepo:ref:refs/tags/v1.0.0',
+      'repo:myorg/myrepo:environment:prod%3Aeu',
+      'repo:myorg/myrepo:pull_request',
+    ];
+    expect(r.subjects).toEqual(expected);
+    expect(trust(template)).toHaveLength(1);
+    expect(trust(template)[0].Condition).toEqual({
+      StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com', [`${ISSUER}:sub`]: expected },
+    });
+  });
+
+  test('[IAM-2] patterns asked for by name use StringLike in a second statement; exact values stay StringEquals', () => {
+    const { template } = role({ branchPatterns: ['release/*'], tagPatterns: ['v*'] });
+    const [exact, pattern] = trust(template);
+    expect(exact.Condition).toEqual({
+      StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com', [`${ISSUER}:sub`]: 'repo:myorg/myrepo:ref:refs/heads/main' },
+    });
+    expect(pattern.Action).toEqual('sts:AssumeRoleWithWebIdentity');
+    expect(pattern.Condition).toEqual({
+      StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' },
+      StringLike: { [`${ISSUER}:sub`]: ['repo:myorg/myrepo:ref:refs/heads/release/*', 'repo:myorg/myrepo:ref:refs/tags/v*'] },
+    });
+  });
+
+  test('[IAM-2] only patterns: one StringLike statement, still with aud', () => {
+    const { template } = role({ branches: undefined, allBranches: true });
+    expect(trust(template)).toHaveLength(1);
+    expect(trust(template)[0].Condition).toEqual({
+      StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' },
+      StringLike: { [`${ISSUER}:sub`]: 'repo:myorg/myrepo:ref:refs/heads/*' },
+    });
+  });
+
+  test('[IAM-2] allTags trusts refs/tags/* only', () => {
+    const { role: r } = role({ branches: undefined, allTags: true });
+    expect(r.subjects).toEqual(['repo:myorg/myrepo:ref:refs/tags/*']);
+  });
+
+  test('[IAM-2] immutable ids: the subject names both ids, and repository_id, repository_owner_id and ref are checked', () => {
+    const { template } = role({ ownerId: 1342004, repositoryId: 892745123 });
+    expect(trust(template)[0].Condition).toEqual({
+      StringEquals: {
+        [`${ISSUER}:aud`]: 'sts.amazonaws.com',
+        [`${ISSUER}:sub`]: 'repo:myorg@1342004/myrepo@892745123:ref:refs/heads/main',
+        [`${ISSUER}:repository_id`]: '892745123',
+        [`${ISSUER}:repository_owner_id`]: '1342004',
+        [`${ISSUER}:ref`]: 'refs/heads/main',
+      },
+    });
+  });
+
+  test('[IAM-2] immutable ids with environments only: the environment claim is checked', () => {
+    const { template } = role({ branches: undefined, environments: ['production'], ownerId: 1, repositoryId: 2 });
+    expect(trust(template)[0].Condition.StringEquals[`${ISSUER}:environment`]).toEqual('production');
+    expect(trust(template)[0].Condition.StringEquals[`${ISSUER}:ref`]).toBeUndefined();
+  });
+
+  test('[IAM-2] immutable ids with mixed subjects: no ref or environment claim (it would exclude one of them)', () => {
+    const { template } = role({ environments: ['production'], ownerId: 1, repositoryId: 2 });
+    const keys = Object.keys(trust(template)[0].Condition.StringEquals);
+    expect(keys).toEqual([`${ISSUER}:aud`, `${ISSUER}:sub`, `${ISSUER}:repository_id`, `${ISSUER}:repository_owner_id`]);
+  });
+
+  test('[IAM-2] without ids no claim key other than aud and sub is added', () => {
+    const { template } = role({ environments: ['production'] });
+    expect(Object.keys(trust(template)[0].Condition.StringEquals)).toEqual([`${ISSUER}:aud`, `${ISSUER}:sub`]);
+  });
+
+  test('[IAM-2] jobWorkflowRefs pins the job_workflow_ref claim', () => {
+    const ref = 'myorg/myrepo/.github/workflows/deploy.yml@refs/heads/main';
+    const { template } = role({ jobWorkflowRefs: [ref] });
+    expect(trust(template)[0].Condition.StringEquals[`${ISSUER}:job_workflow_ref`]).toEqual(ref);
+  });
+
+  test('[IAM-3] a token repository (a parameter) is not validated and is split by CloudFormation in immutable mode', () => {
+    const stack = newStack();
+    const repo = new CfnParameter(stack, 'Repo').valueAsString;
+    const { template } = role({ repository: repo, ownerId: 1, repositoryId: 2 }, stack);
+    const sub = trust(template)[0].Condition.StringEquals[`${ISSUER}:sub`];
+    expect(JSON.stringify(sub)).toContain('Fn::Split');
+  });
+});
+
+describe('role settings', () => {
+  test('[IAM-3] sessions last one hour at most by default', () => {
+    role().template.hasResourceProperties('AWS::IAM::Role', { MaxSessionDuration: 3600 });
+  });
+
+  test('[IAM-3] maxSessionDuration can be raised to 12 hours', () => {
+    role({ maxSessionDuration: Duration.hours(12) }).template.hasResourceProperties('AWS::IAM::Role', { MaxSessionDuration: 43200 });
+  });
+
+  test('[IAM-3] a permissions boundary is applied when given', () => {
+    const stack = newStack();
+    const boundary = iam.ManagedPolicy.fromManagedPolicyName(stack, 'Boundary', 'ci-boundary');
+    role({ permissionsBoundary: boundary }, stack).template.hasResourceProperties('AWS::IAM::Role', {
+      PermissionsBoundary: { 'Fn::Join': ['', Match.arrayWith([':iam::123456789012:policy/ci-boundary'])] },
+    });
+  });
+
+  test('[IAM-3] no permissions boundary, no managed policy and no inline policy by default', () => {
+    const { template } = role();
+    template.hasResourceProperties('AWS::IAM::Role', {
+      PermissionsBoundary: Match.absent(),
+      ManagedPolicyArns: Match.absent(),
+      Policies: Match.absent(),
+      Description: 'GitHub Actions OIDC role for myorg/myrepo',
+    });
+  });
+
+  test('[IAM-3] roleName, path and description are passed through', () => {
+    role({ roleName: 'gh-deploy', path: '/ci/', description: 'deploys' }).template.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'gh-deploy',
+      Path: '/ci/',
+      Description: 'deploys',
+    });
+  });
+
+  test('[IAM-3] the role ARN is a stack output by default', () => {
+    const { stack, role: r, template } = role();
+    const outputs = template.findOutputs('*');
+    expect(Object.keys(outputs)).toEqual([stack.getLogicalId(r.roleArnOutput!)]);
+    expect(Object.values(outputs)[0].Value).toEqual({ 'Fn::GetAtt': [stack.getLogicalId(r.node.defaultChild as iam.CfnRole), 'Arn'] });
+  });
+
+  test('[IAM-3] roleArnOutput: false adds no output', () => {
+    const { role: r, template } = role({ roleArnOutput: false });
+    expect(template.findOutputs('*')).toEqual({});
+    expect(r.roleArnOutput).toBeUndefined();
+  });
+});
+
+describe('provider', () => {
+  test('[IAM-3] the native provider: GitHub URL, sts.amazonaws.com audience, no thumbprint, no custom resource', () => {
+    const { template } = role();
+    template.resourceCountIs('AWS::IAM::OIDCProvider', 1);
+    template.hasResourceProperties('AWS::IAM::OIDCProvider', {
+      Url: 'https://token.actions.githubusercontent.com',
+      ClientIdList: ['sts.amazonaws.com'],
+      ThumbprintList: Match.absent(),
+    });
+    template.resourceCountIs('Custom::AWSCDKOpenIdConnectProvider', 0);
+    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toEqual([]);
+  });
+
+  test('[IAM-3] two roles in one stack share one provider, created under the stack', () => {
+    const stack = newStack();
+    const a = new GitHubOidcRole(stack, 'Deploy', { repository: 'myorg/myrepo', branches: ['main'] });
+    const b = new GitHubOidcRole(stack, 'Diff', { repository: 'myorg/myrepo', pullRequests: true });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::OIDCProvider', 1);
+    expect(a.provider).toBe(b.provider);
+    expect(a.provider.node.path).toEqual('Stack/GitHubOidcProvider');
+    expect(GitHubOidcProvider.of(a)).toBe(a.provider);
+  });
+
+  test('[IAM-3] the provider is retained in PROD (the default stage)', () => {
+    role().template.hasResource('AWS::IAM::OIDCProvider', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  test('[IAM-3] the provider is destroyed with a DEV stack (stage prop or context env=dev)', () => {
+    role({ stage: DeploymentStage.DEV }).template.hasResource('AWS::IAM::OIDCProvider', { DeletionPolicy: 'Delete' });
+    role({}, newStack({ env: 'dev' })).template.hasResource('AWS::IAM::OIDCProvider', { DeletionPolicy: 'Delete' });
+  });
+
+  test('[IAM-3] a provider passed in is used and none is created', () => {
+    const stack = newStack();
+    const provider = GitHubOidcProvider.fromAccount(stack, 'Existing');
+    const { template, role: r } = role({ provider }, stack);
+    template.resourceCountIs('AWS::IAM::OIDCProvider', 0);
+    expect(r.provider).toBe(provider);
+    expect(trust(template)[0].Principal.Federated).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:oidc-provider/token.actions.githubusercontent.com']],
+    });
+  });
+
+  test('[IAM-3] fromAccount is partition-aware and takes another account', () => {
+    const stack = newStack(undefined, false);
+    const provider = GitHubOidcProvider.fromAccount(stack, 'Existing', '210987654321');
+    expect(stack.resolve(provider.oidcProviderArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::210987654321:oidc-provider/token.actions.githubusercontent.com']],
+    });
+    const own = GitHubOidcProvider.fromAccount(stack, 'Own');
+    expect(stack.resolve(own.oidcProviderArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':oidc-provider/token.actions.githubusercontent.com']],
+    });
+  });
+
+  test('fails when another construct already uses the provider id on the stack', () => {
+    const stack = newStack();
+    new iam.Role(stack, 'GitHubOidcProvider', { assumedBy: new iam.AccountRootPrincipal() });
+    expect(() => role({}, stack)).toThrow(
+      "[Stack/GitHubOidcProvider] construct id: received 'GitHubOidcProvider'; allowed: only for the GitHub OIDC provider GitHubOidcRole creates. Rename your construct, or pass your provider as `provider`",
+    );
+  });
+});
+
+describe('CDK bootstrap grant', () => {
+  const arn = (name: string, account = '123456789012') => ({
+    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:role/${name}`]],
+  });
+
+  test('[IAM-3] grantCdkBootstrapRoles allows sts:AssumeRole on the four bootstrap roles by name, in a managed policy', () => {
+    const r = new GitHubOidcRole(newStack(), 'Deploy', { repository: 'myorg/myrepo', branches: ['main'] });
+    const policy = r.grantCdkBootstrapRoles();
+    const template = Template.fromStack(Stack.of(r));
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRole',
+            Resource: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map((k) => arn(`cdk-hnb659fds-${k}-role-123456789012-us-east-1`)),
+          },
+        ],
+      },
+    });
+    template.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: [{ Ref: Stack.of(r).getLogicalId(policy.node.defaultChild as iam.CfnManagedPolicy) }] });
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    expect(JSON.stringify(template.toJSON())).not.toContain('"*"');
+  });
+
+  test('[IAM-3] qualifier, roles, account and region can be overridden; later calls add to the same policy', () => {
+    const r = new GitHubOidcRole(newStack(), 'Deploy', { repository: 'myorg/myrepo', branches: ['main'] });
+    const first = r.grantCdkBootstrapRoles({ qualifier: 'team1', roles: [CdkBootstrapRole.LOOKUP] });
+    const second = r.grantCdkBootstrapRoles({ roles: [CdkBootstrapRole.DEPLOY], account: '210987654321', region: 'eu-west-1' });
+    expect(second).toBe(first);
+    const template = Template.fromStack(Stack.of(r));
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: arn('cdk-team1-lookup-role-123456789012-us-east-1') },
+          { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: arn('cdk-hnb659fds-deploy-role-210987654321-eu-west-1', '210987654321') },
+        ],
+      },
+    });
+  });
+
+  test('fails for a qualifier cdk bootstrap would refuse', () => {
+    const { role: r } = role();
+    expect(() => r.grantCdkBootstrapRoles({ qualifier: 'my-qualifier-1' })).toThrow(
+      "[Stack/Deploy] qualifier: received 'my-qualifier-1'; allowed: letters and digits, at most 10 characters (as `cdk bootstrap --qualifier` allows)",
+    );
+  });
+});
+
+describe('warnings', () => {
+  test('[IAM-3] no warning on the minimal call', () => {
+    const { stack } = role();
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('[IAM-3] a pattern subject warns GitHubOidcRole.wildcardSubject (acknowledgeable)', () => {
+    const { stack } = role({ branches: undefined, allBranches: true });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Deploy',
+      Match.stringLikeRegexp('matches subjects by pattern \\(repo:myorg/myrepo:ref:refs/heads/\\*\\).*\\[ack: cdk-cloud-patterns:GitHubOidcRole.wildcardSubject\\]'),
+    );
+  });
+});
+
+describe('bad input', () => {
+  const fails = (props: Partial<GitHubOidcRoleProps>, message: string) => {
+    expect(() => role(props)).toThrow(message);
+  };
+
+  test.each([
+    ['myrepo', "[Stack/Deploy] repository: received 'myrepo'; allowed: 'owner/name', e.g. 'myorg/myrepo'"],
+    ['myorg/myrepo/extra', "[Stack/Deploy] repository: received 'myorg/myrepo/extra'; allowed: 'owner/name', e.g. 'myorg/myrepo'"],
+    ['*/myrepo', "[Stack/Deploy] repository: received '*/myrepo'; allowed: an explicit owner: a wildcard or empty owner would let other repositories assume the role"],
+    ['/myrepo', "[Stack/Deploy] repository: received '/myrepo'; allowed: an explicit owner: a wildcard or empty owner would let other repositories assume the role"],
+    ['myorg/*', "[Stack/Deploy] repository: received 'myorg/*'; allowed: an explicit repository name: a wildcard or empty repository name would let other repositories assume the role"],
+    ['myorg/', "[Stack/Deploy] repository: received 'myorg/'; allowed: an explicit repository name: a wildcard or empty repository name would let other repositories assume the role"],
+    ['my?rg/repo', "[Stack/Deploy] repository: received 'my?rg/repo'; allowed: an explicit owner: a wildcard or empty owner would let other repositories assume the role"],
+    ['my_org/repo', "[Stack/Deploy] repository: received 'my_org/repo'; allowed: an owner of letters, digits and single hyphens (not first or last), at most 39 characters, as GitHub allows"],
+    ['-myorg/repo', "[Stack/Deploy] repository: received '-myorg/repo'; allowed: an owner of letters, digits and single hyphens (not first or last), at most 39 characters, as GitHub allows"],
+    ['my--org/repo', "[Stack/Deploy] repository: received 'my--org/repo'; allowed: an owner of letters, digits and single hyphens (not first or last), at most 39 characters, as GitHub allows"],
+    [`${'a'.repeat(40)}/repo`, `[Stack/Deploy] repository: received '${'a'.repeat(40)}/repo'; allowed: an owner of letters, digits and single hyphens (not first or last), at most 39 characters, as GitHub allows`],
+    ['myorg/my repo', "[Stack/Deploy] repository: received 'myorg/my repo'; allowed: a repository name of letters, digits, '.', '_' and '-', at most 100 characters, as GitHub allows"],
+    ['myorg/..', "[Stack/Deploy] repository: received 'myorg/..'; allowed: a repository name of letters, digits, '.', '_' and '-', at most 100 characters, as GitHub allows"],
+    ['myorg/repo:x', "[Stack/Deploy] repository: received 'myorg/repo:x'; allowed: a repository name of letters, digits, '.', '_' and '-', at most 100 characters, as GitHub allows"],
+  ])('fails for the repository %s', (repository, message) => {
+    fails({ repository }, message);
+  });
+
+  test('accepts the characters GitHub allows (dots, underscores, hyphens in names; hyphens in owners)', () => {
+    expect(role({ repository: 'my-org-2/my_repo.v2-x' }).role.subjects).toEqual(['repo:my-org-2/my_repo.v2-x:ref:refs/heads/main']);
+  });
+
+  test('fails with no subject at all', () => {
+    fails(
+      { branches: undefined },
+      '[Stack/Deploy] branches | tags | environments | pullRequests: received undefined; allowed: at least one of branches, branchPatterns, allBranches, tags, tagPatterns, allTags, environments or pullRequests. e.g. `branches: [\'main\']`: a role without a `sub` condition would trust every workflow of the repository',
+    );
+    fails({ branches: undefined, pullRequests: false, allBranches: false }, '[Stack/Deploy] branches | tags | environments | pullRequests: received undefined');
+  });
+
+  test('fails for an empty subject list', () => {
+    fails({ branches: [] }, '[Stack/Deploy] branches: received []; allowed: at least one entry');
+    fails({ branches: undefined, environments: [] }, '[Stack/Deploy] environments: received []; allowed: at least one entry');
+  });
+
+  test('fails for an empty branch name', () => {
+    fails({ branches: ['main', ' '] }, '[Stack/Deploy] branches: received ["main"," "]; allowed: names that are not empty');
+  });
+
+  test.each([
+    ['branches', '*', 'branchPatterns'],
+    ['branches', 'release/*', 'branchPatterns'],
+    ['tags', 'v?', 'tagPatterns'],
+  ])('fails for a wildcard in %s (%s), pointing to %s', (prop, value, patternProp) => {
+    fails(
+      { branches: undefined, [prop]: [value] },
+      `[Stack/Deploy] ${prop}: received '${value}'; allowed: an exact name without '*' or '?' (matched with StringEquals). Pass a pattern through \`${patternProp}\` if you mean one`,
+    );
+  });
+
+  test('fails for a wildcard environment', () => {
+    fails({ environments: ['prod*'] }, "[Stack/Deploy] environments: received 'prod*'; allowed: an exact name without '*' or '?' (matched with StringEquals)");
+  });
+
+  test.each([
+    ['branchPatterns', '*', 'allBranches'],
+    ['branchPatterns', '**', 'allBranches'],
+    ['tagPatterns', '?*', 'allTags'],
+    ['tagPatterns', '', 'allTags'],
+  ])('fails for %s %p, which matches every ref, unless %s is said', (prop, value, allProp) => {
+    fails(
+      { [prop]: [value] },
+      `[Stack/Deploy] ${prop}: received '${value}'; allowed: a pattern that names part of the ref, e.g. 'release/*'. A pattern that matches every ref needs the explicit \`${allProp}: true\``,
+    );
+  });
+
+  test('fails for allBranches together with branches', () => {
+    fails({ allBranches: true }, '[Stack/Deploy] branches: received ["main"]; allowed: not together with `allBranches: true`, which already trusts every one');
+  });
+
+  test.each([
+    ['ownerId', 0],
+    ['ownerId', -3],
+    ['repositoryId', 1.5],
+  ])('fails for %s %p (not a positive integer)', (prop, value) => {
+    const other = prop === 'ownerId' ? { repositoryId: 2 } : { ownerId: 1 };
+    fails({ ...other, [prop]: value }, `[Stack/Deploy] ${prop}: received ${value}; allowed: a positive integer (the numeric id GitHub shows in its API)`);
+  });
+
+  test('fails for an owner id without a repository id, and the reverse', () => {
+    fails({ ownerId: 1 }, '[Stack/Deploy] repositoryId: received undefined; allowed: a positive integer whenever `ownerId` is given: the immutable subject names both ids');
+    fails({ repositoryId: 1 }, '[Stack/Deploy] ownerId: received undefined; allowed: a positive integer whenever `repositoryId` is given: the immutable subject names both ids');
+  });
+
+  test('fails for a session longer than 12 hours or shorter than one', () => {
+    fails({ maxSessionDuration: Duration.hours(13) }, '[Stack/Deploy] maxSessionDuration: received 13 hours; allowed: from 1 hour to 12 hours');
+    fails({ maxSessionDuration: Duration.minutes(30) }, '[Stack/Deploy] maxSessionDuration: received 30 minutes; allowed: from 1 hour to 12 hours');
+  });
+
+  test('fails before creating anything: a bad call leaves no provider behind', () => {
+    const stack = newStack();
+    expect(() => role({ repository: '*/x' }, stack)).toThrow('repository');
+    expect(stack.node.tryFindChild('GitHubOidcProvider')).toBeUndefined();
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Props models of the constructs (issue 16): every prop, legal and illegal values, tokens where a
+ * token is allowed. Each builds its construct with id `SUBJECT`.
+ */
+import { Duration, RemovalPolicy, Token, aws_dynamodb as dynamodb, aws_s3 as s3 } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as fc from 'fast-check';
+import { ConstructModel, SUBJECT } from './harness';
+import {
+  PowertoolsFunction,
+  PowertoolsFunctionProps,
+  SecureBucket,
+  SecureBucketProps,
+  SingleTable,
+  SingleTableProps,
+  StorageTiering,
+} from '../../src';
+
+// most props are left out in a case, so that templates (not only errors) come out often
+const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: a, weight: 1 });
+const tokenNumber = fc.constant(0).map(() => Token.asNumber({ Ref: 'NumParam' }));
+const tokenString = fc.constant(0).map(() => Token.asString({ Ref: 'Param' }));
+const name = fc.oneof(
+  fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/),
+  fc.constantFrom('', '   ', 'orders', 'a'.repeat(300)),
+  tokenString,
+);
+const seconds = (max: number) => fc.oneof(fc.integer({ min: 0, max }), tokenNumber).map((n) => Duration.seconds(n));
+
+// ---------------------------------------------------------------------------------------------
+const RUNTIMES = [
+  lambda.Runtime.NODEJS_20_X, lambda.Runtime.NODEJS_22_X, lambda.Runtime.NODEJS_24_X,
+  lambda.Runtime.PYTHON_3_12, lambda.Runtime.PYTHON_3_13, lambda.Runtime.PYTHON_3_14,
+  lambda.Runtime.JAVA_21,
+];
+
+export const powertoolsFunctionModel: ConstructModel<Omit<PowertoolsFunctionProps, 'code' | 'handler'>> = {
+  name: 'PowertoolsFunction',
+  props: fc.record({
+    serviceName: name,
+    metricsNamespace: opt(name),
+    runtime: opt(fc.constantFrom(...RUNTIMES)),
+    architecture: opt(fc.constantFrom(lambda.Architecture.ARM_64, lambda.Architecture.X86_64)),
+    timeout: opt(seconds(1000)),
+    memorySize: opt(fc.oneof(fc.integer({ min: 1, max: 12000 }), tokenNumber)),
+    latencyBudget: opt(seconds(1000)),
+    reservedConcurrentExecutions: opt(fc.oneof(fc.integer({ min: -1, max: 2000 }), tokenNumber)),
+    provisionedConcurrentExecutions: opt(fc.oneof(fc.integer({ min: -1, max: 200 }), tokenNumber)),
+    retryAttempts: opt(fc.integer({ min: -1, max: 5 })),
+    maxEventAge: opt(seconds(30000)),
+    tracing: opt(fc.constantFrom(lambda.Tracing.ACTIVE, lambda.Tracing.PASS_THROUGH, lambda.Tracing.DISABLED)),
+    loggingFormat: opt(fc.constantFrom(lambda.LoggingFormat.JSON, lambda.LoggingFormat.TEXT)),
+    applicationLogLevelV2: opt(fc.constantFrom(...Object.values(lambda.ApplicationLogLevel))),
+    systemLogLevelV2: opt(fc.constantFrom(...Object.values(lambda.SystemLogLevel))),
+    powertoolsLayerEnabled: opt(fc.boolean()),
+    powertoolsLayerVersion: opt(fc.integer({ min: -1, max: 40 })),
+    deadLetterQueueEnabled: opt(fc.boolean()),
+    logRetention: opt(fc.constantFrom(logs.RetentionDays.ONE_WEEK, logs.RetentionDays.ONE_YEAR, logs.RetentionDays.INFINITE)),
+    environment: opt(fc.dictionary(
+      fc.constantFrom('TABLE_NAME', 'API_KEY', 'DB_PASSWORD', 'SECRET_ARN', 'LOG_LEVEL', 'bad-name', 'TOKEN_TTL'),
+      fc.oneof(fc.constantFrom('x', 'hunter2', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:s', ''), tokenString),
+      { maxKeys: 3 },
+    )),
+  }, { requiredKeys: ['serviceName'] }),
+  build(stack, props, stage) {
+    const python = props.runtime?.family === lambda.RuntimeFamily.PYTHON;
+    new PowertoolsFunction(stack, SUBJECT, {
+      ...props,
+      stage,
+      code: lambda.Code.fromInline(python ? 'def handler(e, c):\n    return {}\n' : 'exports.handler = async () => ({});'),
+      handler: python ? 'index.handler' : 'index.handler',
+    });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+export const secureBucketModel: ConstructModel<SecureBucketProps> = {
+  name: 'SecureBucket',
+  props: fc.record({
+    versioned: opt(fc.boolean()),
+    encryption: opt(fc.constantFrom(...Object.values(s3.BucketEncryption))),
+    bucketKeyEnabled: opt(fc.boolean()),
+    enforceSSL: opt(fc.boolean()),
+    minimumTLSVersion: opt(fc.constantFrom(1.0, 1.1, 1.2, 1.3)),
+    storageTiering: opt(fc.constantFrom(...Object.values(StorageTiering))),
+    infrequentAccessAfter: opt(fc.integer({ min: 0, max: 400 }).map((d) => Duration.days(d))),
+    glacierAfter: opt(fc.integer({ min: 0, max: 400 }).map((d) => Duration.days(d))),
+    expiration: opt(fc.integer({ min: 0, max: 1000 }).map((d) => Duration.days(d))),
+    noncurrentVersionTransitionAfter: opt(fc.integer({ min: 0, max: 400 }).map((d) => Duration.days(d))),
+    noncurrentVersionExpiration: opt(fc.integer({ min: 0, max: 400 }).map((d) => Duration.days(d))),
+    abortIncompleteMultipartUploadAfter: opt(fc.integer({ min: 0, max: 30 }).map((d) => Duration.days(d))),
+    accessLogsExpiration: opt(fc.integer({ min: 0, max: 1000 }).map((d) => Duration.days(d))),
+    corsAllowedOrigins: opt(fc.array(fc.constantFrom('https://app.example.com', '*', 'http://evil.example', 'http://localhost:3000', 'https://a.b:8443'), { maxLength: 3 })),
+    objectOwnership: opt(fc.constantFrom(...Object.values(s3.ObjectOwnership))),
+    removalPolicy: opt(fc.constantFrom(RemovalPolicy.RETAIN, RemovalPolicy.DESTROY)),
+    autoDeleteObjects: opt(fc.boolean()),
+    bucketName: opt(fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9.-]{1,30}[a-z0-9]$/), fc.constantFrom('Bad_Name', 'ab'))),
+  }, { requiredKeys: [] }),
+  build(stack, props, stage) {
+    new SecureBucket(stack, SUBJECT, { ...props, stage });
+  },
+  overridesRemoval: (props) => props.removalPolicy !== undefined,
+};
+
+// ---------------------------------------------------------------------------------------------
+const capacity = fc.record({ minCapacity: fc.integer({ min: -1, max: 50 }), maxCapacity: fc.integer({ min: -1, max: 100 }) });
+
+export const singleTableModel: ConstructModel<SingleTableProps> = {
+  name: 'SingleTable',
+  props: fc.record({
+    tableName: opt(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.-]{3,40}$/), fc.constantFrom('ab', 'bad name!'), tokenString)),
+    timeToLiveAttribute: opt(fc.constantFrom('ttl', 'expiresAt', '', 'PK')),
+    pointInTimeRecovery: opt(fc.boolean()),
+    deletionProtection: opt(fc.boolean()),
+    removalPolicy: opt(fc.constantFrom(RemovalPolicy.RETAIN, RemovalPolicy.DESTROY, RemovalPolicy.SNAPSHOT)),
+    billingMode: opt(fc.constantFrom(dynamodb.BillingMode.PAY_PER_REQUEST, dynamodb.BillingMode.PROVISIONED)),
+    readCapacity: opt(capacity),
+    writeCapacity: opt(capacity),
+    targetUtilizationPercent: opt(fc.integer({ min: 0, max: 100 })),
+    encryption: opt(fc.constantFrom(dynamodb.TableEncryption.DEFAULT, dynamodb.TableEncryption.AWS_MANAGED, dynamodb.TableEncryption.CUSTOMER_MANAGED)),
+    stream: opt(fc.constantFrom(...Object.values(dynamodb.StreamViewType))),
+    contributorInsights: opt(fc.boolean()),
+    backup: opt(fc.boolean()),
+    globalIndexes: opt(fc.array(fc.record({
+      indexName: fc.constantFrom('GSI1', 'GSI2', 'x'),
+      partitionKey: fc.constant({ name: 'GSI1PK', type: dynamodb.AttributeType.STRING }),
+    }), { maxLength: 2 })),
+    entities: opt(fc.array(fc.record({
+      name: fc.constantFrom('User', 'Order', ''),
+      partitionKey: fc.constantFrom('USER#{userId}', 'ORDER#{orderId}', ''),
+      sortKey: fc.constantFrom('PROFILE', 'ORDER#{orderId}', '#META'),
+    }), { maxLength: 2 })),
+  }, { requiredKeys: [] }),
+  build(stack, props, stage) {
+    new SingleTable(stack, SUBJECT, { ...props, stage });
+  },
+  overridesRemoval: (props) => props.removalPolicy !== undefined || props.deletionProtection !== undefined,
+};
+
+export const MODELS: ConstructModel<any>[] = [powertoolsFunctionModel, secureBucketModel, singleTableModel];
