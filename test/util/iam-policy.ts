@@ -15,6 +15,14 @@ export interface PolicyGrant {
   readonly resource: unknown;
   readonly sid?: string;
   readonly condition?: unknown;
+  /** One principal of a resource policy's statement, e.g. `{ Service: 'sns.amazonaws.com' }` or `'*'`. */
+  readonly principal?: unknown;
+}
+
+/** A statement's principals one by one (`{ Service: [a, b] }` becomes `{ Service: a }`, `{ Service: b }`). */
+function principalsOf(principal: unknown): unknown[] {
+  if (principal === undefined || typeof principal !== 'object' || principal === null) return [principal];
+  return Object.entries(principal).flatMap(([kind, values]) => [values].flat().map((v) => ({ [kind]: v })));
 }
 
 /** Takes statements apart into grants, in a stable order. */
@@ -23,13 +31,16 @@ export function policyGrants(statements: ReadonlyArray<Record<string, any>>): Po
   for (const st of statements) {
     for (const action of [st.Action].flat()) {
       for (const resource of [st.Resource].flat()) {
-        grants.push({
-          effect: st.Effect,
-          action,
-          resource,
-          ...(st.Sid !== undefined ? { sid: st.Sid } : {}),
-          ...(st.Condition !== undefined ? { condition: st.Condition } : {}),
-        });
+        for (const principal of principalsOf(st.Principal)) {
+          grants.push({
+            effect: st.Effect,
+            action,
+            resource,
+            ...(st.Sid !== undefined ? { sid: st.Sid } : {}),
+            ...(st.Condition !== undefined ? { condition: st.Condition } : {}),
+            ...(principal !== undefined ? { principal } : {}),
+          });
+        }
       }
     }
   }
