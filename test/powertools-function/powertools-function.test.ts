@@ -12,9 +12,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { allows, policyGrants, templateGrants } from '../util/iam-policy';
 import { DEV, LANGUAGES, newFunction, newStack, PROD, STACK_KINDS } from './helpers';
 import { PowertoolsFunction, PowertoolsFunctionProps, PowertoolsLayerVersions } from '../../src';
+import { allows, policyGrants, templateGrants } from '../util/iam-policy';
 
 /**
  * Renders a (possibly tokenized) string with `${AWS::Partition}`-style placeholders; a partition
