@@ -30,7 +30,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0',
   minNodeVersion: '20.16.0',
-  workflowNodeVersion: '22',
+  // GitHub workflows on the LTS (issue #15); .ci/run tests Node 20 (the machines') and Node 24
+  workflowNodeVersion: '24',
 
   // jsii writes its own tsconfig.json at compile time (gitignored); the dev config lives at the top
   disableTsconfig: true,
@@ -88,9 +89,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
     passWithNoTests: false,
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/'],
+      setupFiles: ['<rootDir>/test/setup/environment.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/serializer.ts', '<rootDir>/test/setup/recommended-flags.ts'],
       moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/src/contracts/$1' },
       testTimeout: 120_000,
+      // the test loop stays quick (issue #15): coverage is `npx projen test:coverage`, not every run
+      collectCoverage: false,
+      // jest's default is one worker fewer than the cores: 1 on the 2-core machines here
+      maxWorkers: '100%',
     },
   },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'lambda'], tsconfigPath: './tsconfig.dev.json', projectService: false, ignorePatterns: ['test/platform-lib/**', 'test/apps/**', 'cdk.out/**', 'assets/**'] },
@@ -153,6 +159,14 @@ const testRecommendedFlags = project.addTask('test:recommended-flags', {
 });
 testTask.spawn(testRecommendedFlags);
 
+// Coverage on demand (the default test run skips it: it doubles the suite's time).
+const testCoverage = project.addTask('test:coverage', {
+  description: 'Run the jest suite with coverage (coverage/)',
+});
+testCoverage.spawn(bundle);
+testCoverage.spawn(pythonEnv);
+testCoverage.exec('jest --ci --coverage');
+
 // The demo: synthesize the reference app into cdk.out and print a per-stack summary.
 const demo = project.addTask('demo', {
   description: 'Synthesize the reference app (both stages) into cdk.out and print its summary',
@@ -162,10 +176,11 @@ demo.spawn(pythonEnv);
 demo.exec('ts-node --project tsconfig.dev.json test/reference-app/demo.ts');
 
 // Speed and size, printed as tables (never asserted in tests).
-project.addTask('bench', {
-  description: 'Print synthesis time of the reference app, handler bundle sizes and package sizes',
+const bench = project.addTask('bench', {
+  description: 'Print synthesis time of the reference app, handler bundle sizes, package sizes and handler cold loads (ESM vs CJS)',
   exec: 'ts-node --project tsconfig.dev.json test/benchmarks/bench.ts',
 });
+bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/handlers.ts');
 
 // The README's table of acknowledged rule-pack findings is rendered from the reference app.
 project.addTask('readme:acks', {

@@ -1,9 +1,14 @@
 /**
- * Bundles every handler `lambda/<name>/index.ts` with esbuild into `assets/lambda/<name>/index.js`
+ * Bundles every handler `lambda/<name>/index.ts` with esbuild into `assets/lambda/<name>/index.mjs`
  * at library build time. The `assets/` folder ships in the npm package (and so inside every jsii
  * package); `lambda/` sources do not. Consumers never need esbuild or Docker.
  *
  * Run with `npx projen bundle:lambda` (pre-compile and test run it).
+ *
+ * ES module, not CommonJS (issue #15, `npx projen bench`): esbuild tree-shakes the AWS SDK's and
+ * Powertools' ES builds, so each bundle is ~30 % smaller and a fresh process loads it faster. The
+ * target is the oldest Node.js runtime the constructs accept for these handlers (nodejs20.x).
+ * Lambda runs `index.handler` from `index.mjs` as an ES module.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -22,7 +27,7 @@ const entries = fs
 fs.rmSync(outRoot, { recursive: true, force: true });
 const rows: string[] = [];
 for (const name of entries) {
-  const outfile = path.join(outRoot, name, 'index.js');
+  const outfile = path.join(outRoot, name, 'index.mjs');
   buildSync({
     entryPoints: [path.join(srcDir, name, 'index.ts')],
     // resolves @contracts/* (the import-free modules shared with src/)
@@ -31,7 +36,10 @@ for (const name of entries) {
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'cjs',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    // the SDK's remaining CommonJS parts call require(): give the ES module one
+    banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
     minify: true,
     sourcemap: false,
     legalComments: 'none',

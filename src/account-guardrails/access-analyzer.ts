@@ -2,6 +2,7 @@ import { Duration, aws_accessanalyzer as accessanalyzer } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { checkUnusedAccessAge, isUnusedAccessKind } from './private/rules';
 import { ConstructValidationError } from '../core/private/errors';
+import { checkPattern } from '../core/private/validation';
 
 /** What an IAM Access Analyzer looks at. */
 export enum AccessAnalyzerKind {
@@ -56,6 +57,8 @@ export class AccessAnalyzer extends Construct {
   constructor(scope: Construct, id: string, props: AccessAnalyzerProps = {}) {
     super(scope, id);
     const kind = props.kind ?? AccessAnalyzerKind.ACCOUNT;
+    checkPattern(this, 'analyzerName', props.analyzerName, /^[A-Za-z_][A-Za-z0-9_.-]{0,254}$/,
+      'a name of 1 to 255 characters: letters, digits, _ . -, starting with a letter or _ (what IAM Access Analyzer accepts)');
     const unused = isUnusedAccessKind(kind);
     if (props.unusedAccessAge !== undefined && !unused) {
       throw new ConstructValidationError(this, {

@@ -15,7 +15,7 @@ import { StageLogGroup } from '../core/log-group';
 import { addWarning, ConstructValidationError } from '../core/private/errors';
 import { acknowledgeInherent } from '../core/private/rule-packs';
 import { assertNotPlaintextSecret } from '../core/private/secrets';
-import { checkDuration, checkNonEmpty, isUnresolved, pendingScope } from '../core/private/validation';
+import { checkDuration, checkNonEmpty, checkNumber, isUnresolved, pendingScope } from '../core/private/validation';
 import { StageOptions, StagePolicy } from '../core/stage-policy';
 
 /**
@@ -214,6 +214,33 @@ export class PowertoolsFunction extends lambda.Function {
     }
     if (!props.powertoolsLayer && props.powertoolsLayerEnabled !== false) {
       assertLayerRuntime(errorScope, runtime);
+    }
+
+    // what Lambda accepts, checked here so the error names the prop (found by the property tests)
+    checkDuration(errorScope, timeout, { prop: 'timeout', min: Duration.seconds(1), wholeSeconds: true });
+    checkNumber(errorScope, props.memorySize, { prop: 'memorySize', min: 128, max: 10240, allowed: 'an integer from 128 to 10240 (MiB)' });
+    checkNumber(errorScope, props.reservedConcurrentExecutions, { prop: 'reservedConcurrentExecutions', min: 0 });
+    checkNumber(errorScope, props.provisionedConcurrentExecutions, { prop: 'provisionedConcurrentExecutions', min: 1 });
+    checkNumber(errorScope, props.retryAttempts, { prop: 'retryAttempts', min: 0, max: 2, allowed: 'an integer from 0 to 2 (Lambda\'s limit for asynchronous retries)' });
+    checkDuration(errorScope, props.maxEventAge, { prop: 'maxEventAge', min: Duration.seconds(60), max: Duration.hours(6), wholeSeconds: true });
+    checkNumber(errorScope, props.powertoolsLayerVersion, { prop: 'powertoolsLayerVersion', min: 1 });
+    if (budget && isUnresolved(budget)) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'latencyBudget',
+        received: 'a token',
+        allowed: 'a concrete duration: the alarm threshold is rendered in milliseconds at synth',
+      });
+    }
+    const textLogs = (props.loggingFormat ?? props.logFormat) === lambda.LoggingFormat.TEXT;
+    for (const [prop, value] of [['applicationLogLevelV2', props.applicationLogLevelV2], ['systemLogLevelV2', props.systemLogLevelV2]] as const) {
+      if (textLogs && value !== undefined) {
+        throw new ConstructValidationError(errorScope, {
+          prop,
+          received: value,
+          allowed: 'only with loggingFormat JSON (Lambda\'s log-level controls apply to JSON logs)',
+          hint: 'Drop the log level (Powertools still reads POWERTOOLS_LOG_LEVEL) or use LoggingFormat.JSON',
+        });
+      }
     }
 
     const reserved = props.reservedConcurrentExecutions ??

@@ -324,6 +324,14 @@ export class SingleTable extends SingleTableBase {
     this.checkEncryption(props);
 
     const removalPolicy = policy.removalPolicyOr(props.removalPolicy);
+    if (props.removalPolicy === RemovalPolicy.SNAPSHOT) {
+      throw new ConstructValidationError(this, {
+        prop: 'removalPolicy',
+        received: 'SNAPSHOT',
+        allowed: 'RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY (CloudFormation has no snapshot policy for DynamoDB tables)',
+        hint: 'Point-in-time recovery and the AWS Backup plan keep the data recoverable',
+      });
+    }
     const pointInTimeRecovery = props.pointInTimeRecovery ?? true;
     if (!pointInTimeRecovery && isProd) {
       addWarning(this, 'SingleTable.pitrOff', 'point-in-time recovery is off in PROD (DDB-5): the table cannot be restored to a point in time');
@@ -395,6 +403,11 @@ export class SingleTable extends SingleTableBase {
           backupPlanName: Names.uniqueResourceName(this, { maxLength: 50 }),
           backupPlanRules: [backup.BackupPlanRule.daily()],
         });
+      // the vault the plan made goes (or stays) with the table: DESTROY in DEV, RETAIN in PROD
+      const vault = (this.backupPlan as backup.BackupPlan).backupVault;
+      if (!props.backupPlan && vault instanceof backup.BackupVault) {
+        vault.applyRemovalPolicy(removalPolicy);
+      }
       this.backupSelection = new backup.BackupSelection(this, 'BackupSelection', {
         backupPlan: this.backupPlan,
         resources: [backup.BackupResource.fromDynamoDbTable(this.table)],

@@ -15,7 +15,7 @@ test.each([
   expect(config.s3Location).toBeDefined();
   const asset = (code as lambda.AssetCode).path;
   expect(asset).toBe(path.resolve(__dirname, '..', '..', 'assets', 'lambda', folder));
-  expect(fs.existsSync(path.join(asset, 'index.js'))).toBe(true);
-  expect(fs.readFileSync(path.join(asset, 'index.js'), 'utf-8')).toContain('handler');
+  expect(fs.existsSync(path.join(asset, 'index.mjs'))).toBe(true);
+  expect(fs.readFileSync(path.join(asset, 'index.mjs'), 'utf-8')).toContain('handler');
   expect(PatternHandlers.HANDLER).toBe('index.handler');
 });

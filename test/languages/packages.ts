@@ -12,7 +12,7 @@ export function jsiiTypeNames(jsiiFile: string): string[] {
   return Object.values(assembly.types ?? {}).map((t) => t.name).sort();
 }
 
-/** The files of a .tgz, as `tar -tz` lists them (`package/assets/lambda/x/index.js`). */
+/** The files of a .tgz, as `tar -tz` lists them (`package/assets/lambda/x/index.mjs`). */
 export function listTarball(tgz: string): string[] {
   return execFileSync('tar', ['-tzf', tgz], { encoding: 'utf-8' }).split('\n').filter(Boolean);
 }
@@ -35,14 +35,14 @@ export function listTarballInZip(zip: string, member: string): string[] {
 }
 
 /**
- * The prebundled handler files every package must ship: `assets/lambda/<name>/index.js` for each
+ * The prebundled handler files every package must ship: `assets/lambda/<name>/index.mjs` for each
  * handler source `lambda/<name>/index.ts` (relative to the root).
  */
 export function handlerAssets(root = ROOT): string[] {
   const dir = path.join(root, 'lambda');
   return fs.readdirSync(dir).sort()
     .filter((name) => fs.existsSync(path.join(dir, name, 'index.ts')))
-    .map((name) => `assets/lambda/${name}/index.js`);
+    .map((name) => `assets/lambda/${name}/index.mjs`);
 }
 
 /** The text of one file inside a zip (wheel, jar). */

@@ -25,15 +25,15 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const bundle = path.join(handlerAssetPath('orders-api'), 'index.js');
+  const bundle = path.join(handlerAssetPath('orders-api'), 'index.mjs');
   const moto = await startMoto();
   try {
     await createOrdersTable(moto.clientConfig, 'orders');
     const script = `
       const t0 = process.hrtime.bigint();
-      const { handler } = require(${JSON.stringify(bundle)});
-      const t1 = process.hrtime.bigint();
       (async () => {
+      const { handler } = await import(${JSON.stringify(bundle)});
+      const t1 = process.hrtime.bigint();
         const call = (i) => handler({ rawPath: '/orders', body: JSON.stringify({ orderId: 'o' + i }), requestContext: { requestId: 'r' + i } });
         const c0 = process.hrtime.bigint(); await call(0); const c1 = process.hrtime.bigint();
         const warm = [];
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       samples.push(JSON.parse(line.slice('BENCH '.length)));
     }
     const rows: Array<[string, string]> = [
-      ['bundle size (assets/lambda/orders-api/index.js)', `${(fs.statSync(bundle).size / 1024).toFixed(1)} KiB`],
+      ['bundle size (assets/lambda/orders-api/index.mjs)', `${(fs.statSync(bundle).size / 1024).toFixed(1)} KiB`],
       [`module init, fresh process (median of ${RUNS})`, `${median(samples.map((s) => s.init)).toFixed(1)} ms`],
       [`first invocation (median of ${RUNS})`, `${median(samples.map((s) => s.first)).toFixed(1)} ms`],
       [`warm invocation (median of ${WARM_INVOCATIONS}, median of ${RUNS} runs)`, `${median(samples.map((s) => s.warm)).toFixed(1)} ms`],

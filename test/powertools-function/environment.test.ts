@@ -7,7 +7,7 @@
  * trace header and daemon address, and the log controls derived from the template's
  * LoggingConfig). Nothing else of this process's environment leaks in.
  *
- * - Node.js: the shipped bundle `assets/lambda/orders-api/index.js` (the shared Powertools module),
+ * - Node.js: the shipped bundle `assets/lambda/orders-api/index.mjs` (the shared Powertools module),
  *   writing to moto's DynamoDB.
  * - Python: the document's handler (`fixtures/python_handler.py`) with aws-lambda-powertools from
  *   PyPI in `.venv`.
@@ -118,10 +118,10 @@ async function run(language: Language, stage: DeploymentStage, tracing?: lambda.
   if (language === 'nodejs') {
     // the test's moto endpoint stands in for DynamoDB's regional endpoint
     env.AWS_ENDPOINT_URL_DYNAMODB = moto.endpoint;
-    const bundle = path.join(handlerAssetPath('orders-api'), 'index.js');
+    const bundle = path.join(handlerAssetPath('orders-api'), 'index.mjs');
     const script = [
-      `const { handler } = require(${JSON.stringify(bundle)});`,
       '(async () => {',
+      `  const { handler } = await import(${JSON.stringify(bundle)});`,
       "  const bodies = [{ orderId: 'o1', item: 'book' }, { orderId: 'o2', item: 'pen' }, 'not json'];",
       '  for (const [i, b] of bodies.entries()) {',
       "    const body = typeof b === 'string' ? b : JSON.stringify(b);",

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
+import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { Acknowledgement, ReferenceStackSpec } from './stack-spec';
 import { REFERENCE_STACKS } from './stacks';
 import { DeploymentStage, PatternTags, RequiredTagsCheck } from '../../src';
@@ -19,6 +20,8 @@ export function referenceStackName(spec: ReferenceStackSpec, stage: DeploymentSt
 export interface ReferenceAppOptions {
   /** Where to synthesize; default: a temporary directory chosen by the App. */
   readonly outdir?: string;
+  /** Build only the stacks of these specs (by `ReferenceStackSpec.name`); default: all of them. */
+  readonly only?: string[];
 }
 
 /**
@@ -30,7 +33,7 @@ export function buildReferenceApp(options: ReferenceAppOptions = {}): { app: App
   const app = new App({ outdir: options.outdir });
   const stacks: Stack[] = [];
   for (const stage of REFERENCE_STAGES) {
-    for (const spec of REFERENCE_STACKS) {
+    for (const spec of REFERENCE_STACKS.filter((s) => !options.only || options.only.includes(s.name))) {
       const stack = new Stack(app, referenceStackName(spec, stage), { env: REFERENCE_ENV });
       spec.build(stack, stage);
       PatternTags.apply(stack, { team: 'platform', service: `reference-${spec.name.toLowerCase()}`, stage });
@@ -60,6 +63,8 @@ export interface SynthesizedReferenceApp {
   readonly app: App;
   readonly stacks: Stack[];
   readonly outdir: string;
+  /** The synthesized assembly: read messages from it, not with `Annotations.fromStack` (which synthesizes the whole app again). */
+  readonly assembly: CloudAssembly;
   readonly templates: Record<string, any>;
   readonly templateFiles: string[];
 }
@@ -76,5 +81,5 @@ export function synthReferenceApp(outdir: string): SynthesizedReferenceApp {
     templates[stack.stackName] = artifact.template;
     templateFiles.push(path.join(outdir, artifact.templateFile));
   }
-  return { app, stacks, outdir, templates, templateFiles };
+  return { app, stacks, outdir, assembly, templates, templateFiles };
 }

@@ -8,6 +8,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as fc from 'fast-check';
 import { ConstructModel, SUBJECT } from './harness';
 import {
+  AccessAnalyzerKind,
+  AccountGuardrails,
+  AccountGuardrailsProps,
+  AnomalyAlertFrequency,
+  GitHubOidcRole,
+  GitHubOidcRoleProps,
   PowertoolsFunction,
   PowertoolsFunctionProps,
   SecureBucket,
@@ -65,13 +71,11 @@ export const powertoolsFunctionModel: ConstructModel<Omit<PowertoolsFunctionProp
     )),
   }, { requiredKeys: ['serviceName'] }),
   build(stack, props, stage) {
-    const python = props.runtime?.family === lambda.RuntimeFamily.PYTHON;
-    new PowertoolsFunction(stack, SUBJECT, {
-      ...props,
-      stage,
-      code: lambda.Code.fromInline(python ? 'def handler(e, c):\n    return {}\n' : 'exports.handler = async () => ({});'),
-      handler: python ? 'index.handler' : 'index.handler',
-    });
+    const family = props.runtime?.family ?? lambda.RuntimeFamily.NODEJS;
+    const code = family === lambda.RuntimeFamily.PYTHON ? lambda.Code.fromInline('def handler(e, c):\n    return {}\n')
+      : family === lambda.RuntimeFamily.NODEJS ? lambda.Code.fromInline('exports.handler = async () => ({});')
+        : lambda.Code.fromBucket(s3.Bucket.fromBucketName(stack, 'CodeBucket', 'code-bucket'), 'app.jar');
+    new PowertoolsFunction(stack, SUBJECT, { ...props, stage, code, handler: family === lambda.RuntimeFamily.JAVA ? 'App::handle' : 'index.handler' });
   },
 };
 
@@ -139,4 +143,72 @@ export const singleTableModel: ConstructModel<SingleTableProps> = {
   overridesRemoval: (props) => props.removalPolicy !== undefined || props.deletionProtection !== undefined,
 };
 
-export const MODELS: ConstructModel<any>[] = [powertoolsFunctionModel, secureBucketModel, singleTableModel];
+// ---------------------------------------------------------------------------------------------
+const refName = fc.oneof(
+  { arbitrary: fc.constantFrom('main', 'release/1.x', 'feat:x', 'develop'), weight: 6 },
+  { arbitrary: fc.stringMatching(/^[A-Za-z0-9._/-]{1,20}$/), weight: 2 },
+  { arbitrary: fc.constantFrom('*', '', 'v1.*'), weight: 1 },
+);
+
+export const gitHubOidcRoleModel: ConstructModel<GitHubOidcRoleProps> = {
+  name: 'GitHubOidcRole',
+  props: fc.record({
+    repository: fc.oneof(
+      { arbitrary: fc.constantFrom('myorg/myrepo', 'my-org/my.repo'), weight: 6 },
+      { arbitrary: fc.constantFrom('*/repo', 'org/*', 'org', 'org/repo/extra', '/repo', 'org/', 'bad org/repo'), weight: 1 },
+      fc.tuple(fc.stringMatching(/^[A-Za-z0-9-]{1,39}$/), fc.stringMatching(/^[A-Za-z0-9._-]{1,40}$/)).map(([o, r]) => `${o}/${r}`),
+    ),
+    branches: fc.oneof({ arbitrary: fc.array(refName, { minLength: 1, maxLength: 3 }), weight: 4 }, { arbitrary: fc.constant(undefined), weight: 1 }),
+    branchPatterns: opt(fc.array(refName, { maxLength: 2 })),
+    allBranches: opt(fc.boolean()),
+    tags: opt(fc.array(refName, { maxLength: 2 })),
+    tagPatterns: opt(fc.array(refName, { maxLength: 2 })),
+    allTags: opt(fc.boolean()),
+    environments: opt(fc.array(fc.constantFrom('production', 'staging', 'a:b', ''), { maxLength: 2 })),
+    pullRequests: opt(fc.boolean()),
+    ownerId: opt(fc.integer({ min: -1, max: 10_000_000 })),
+    repositoryId: opt(fc.integer({ min: -1, max: 10_000_000 })),
+    jobWorkflowRefs: opt(fc.array(fc.constantFrom('myorg/myrepo/.github/workflows/deploy.yml@refs/heads/main', ''), { maxLength: 1 })),
+    maxSessionDuration: opt(fc.integer({ min: 0, max: 50_000 }).map((n) => Duration.seconds(n))),
+    roleName: opt(fc.constantFrom('deploy', 'x'.repeat(70), 'bad name')),
+    description: opt(fc.constantFrom('deploys', 'd'.repeat(1100))),
+    roleArnOutput: opt(fc.boolean()),
+  }, { requiredKeys: ['repository'] }),
+  build(stack, props, stage) {
+    new GitHubOidcRole(stack, SUBJECT, { ...props, stage });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+export const accountGuardrailsModel: ConstructModel<AccountGuardrailsProps> = {
+  name: 'AccountGuardrails',
+  props: fc.record({
+    team: fc.oneof({ arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), weight: 8 }, { arbitrary: fc.constantFrom('', 'pay|ments', 'x'.repeat(300)), weight: 1 }),
+    service: opt(fc.constantFrom('orders', 'bad\u0000', '')),
+    alertEmails: fc.oneof(
+      { arbitrary: fc.array(fc.constantFrom('ops@example.com', 'finops@example.com'), { minLength: 1, maxLength: 3 }), weight: 6 },
+      { arbitrary: fc.array(fc.constantFrom('ops@example.com', 'not-an-email', ''), { maxLength: 3 }), weight: 1 },
+      { arbitrary: fc.constant(undefined), weight: 1 },
+    ),
+    createAlertTopic: opt(fc.boolean()),
+    anomalyThresholdUsd: opt(fc.oneof(fc.integer({ min: -10, max: 10_000 }), tokenNumber)),
+    anomalyThresholdPercent: opt(fc.integer({ min: -5, max: 150 })),
+    anomalyAlertFrequency: opt(fc.constantFrom(...Object.values(AnomalyAlertFrequency))),
+    accessAnalyzerKind: opt(fc.constantFrom(...Object.values(AccessAnalyzerKind))),
+    accessAnalyzerName: opt(fc.constantFrom('account-analyzer', '', 'bad name!')),
+    unusedAccessAge: opt(fc.integer({ min: 0, max: 400 }).map((d) => Duration.days(d))),
+    failOnMissingTags: opt(fc.boolean()),
+    monthlyBudgetUsd: opt(fc.oneof(fc.integer({ min: -5, max: 100_000 }), tokenNumber)),
+  }, { requiredKeys: ['team'] }),
+  build(stack, props, stage) {
+    new AccountGuardrails(stack, SUBJECT, { ...props, stage } as AccountGuardrailsProps);
+  },
+};
+
+export const MODELS: ConstructModel<any>[] = [
+  powertoolsFunctionModel,
+  secureBucketModel,
+  singleTableModel,
+  gitHubOidcRoleModel,
+  accountGuardrailsModel,
+];

@@ -11,7 +11,7 @@ import { secureBucketStack } from '../reference-app/stacks/secure-bucket';
 
 let stacks: Stack[];
 beforeAll(() => {
-  const ref = buildReferenceApp();
+  const ref = buildReferenceApp({ only: ['SecureBucket'] });
   ref.app.synth();
   stacks = ref.stacks.filter((s) => s.stackName.startsWith('CloudPatterns-SecureBucket-'));
 });

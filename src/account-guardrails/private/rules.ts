@@ -35,6 +35,11 @@ export function checkEmails(scope: IConstruct, prop: string, emails: readonly st
       throw new ConstructValidationError(scope, { prop, received: email, allowed: 'e-mail addresses' });
     }
   }
+  const known = emails.filter((e) => !isUnresolved(e)).map((e) => e.toLowerCase());
+  const twice = known.findIndex((e, i) => known.indexOf(e) !== i);
+  if (twice >= 0) {
+    throw new ConstructValidationError(scope, { prop: `${prop}[${twice}]`, received: emails[twice], allowed: 'each address once' });
+  }
 }
 
 /** The anomaly-alert threshold as given: absolute (US dollars) or relative (percent of expected spend). */

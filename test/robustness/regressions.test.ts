@@ -1,0 +1,101 @@
+/**
+ * Every distinct failure the property tests (test/robustness) found, as its minimal case: before the
+ * fix each one crashed inside aws-cdk-lib or produced a template CloudFormation rejects.
+ */
+import { App, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { AccountGuardrails, DeploymentStage, GitHubOidcRole, PowertoolsFunction, PowertoolsFunctionProps, SecureBucket, SingleTable } from '../../src';
+
+const stack = () => new Stack(new App(), 'R', { env: { account: '123456789012', region: 'eu-west-1' } });
+const fn = (props: Partial<PowertoolsFunctionProps>) => () => new PowertoolsFunction(stack(), 'Subject', {
+  serviceName: 'orders',
+  code: lambda.Code.fromInline('exports.handler = async () => ({});'),
+  handler: 'index.handler',
+  ...props,
+});
+
+describe('PowertoolsFunction', () => {
+  test.each([
+    [{ retryAttempts: 3 }, "[R/Subject] retryAttempts: received 3; allowed: an integer from 0 to 2 (Lambda's limit for asynchronous retries)"],
+    [{ maxEventAge: Duration.seconds(0) }, '[R/Subject] maxEventAge: received 0 seconds; allowed: from 1 minute to 6 hours, in whole seconds'],
+    [{ provisionedConcurrentExecutions: 0 }, '[R/Subject] provisionedConcurrentExecutions: received 0; allowed: an integer of at least 1'],
+    [{ memorySize: 1 }, '[R/Subject] memorySize: received 1; allowed: an integer from 128 to 10240 (MiB)'],
+    [{ timeout: Duration.seconds(0) }, '[R/Subject] timeout: received 0 seconds; allowed: at least 1 second, in whole seconds'],
+    [{ reservedConcurrentExecutions: -1 }, '[R/Subject] reservedConcurrentExecutions: received -1; allowed: an integer of at least 0'],
+    [{ latencyBudget: Duration.seconds(Token.asNumber({ Ref: 'Budget' })) },
+      "[R/Subject] latencyBudget: received 'a token'; allowed: a concrete duration: the alarm threshold is rendered in milliseconds at synth"],
+    [{ loggingFormat: lambda.LoggingFormat.TEXT, applicationLogLevelV2: lambda.ApplicationLogLevel.INFO },
+      "[R/Subject] applicationLogLevelV2: received 'INFO'; allowed: only with loggingFormat JSON (Lambda's log-level controls apply to JSON logs)"],
+  ])('[LAM-4] %j is the library\'s error, not aws-cdk-lib\'s or CloudFormation\'s', (props, message) => {
+    expect(fn(props as Partial<PowertoolsFunctionProps>)).toThrow(message);
+  });
+});
+
+describe('SecureBucket', () => {
+  test('[CDK-2] autoDeleteObjects: true with the PROD default removal policy (RETAIN)', () => {
+    expect(() => new SecureBucket(stack(), 'Subject', { autoDeleteObjects: true })).toThrow(
+      "[R/Subject] autoDeleteObjects: received true; allowed: only with removalPolicy DESTROY (the removal policy is retain, the prod stage's default)",
+    );
+  });
+
+  test('[S3-3] a bucket name S3 refuses', () => {
+    expect(() => new SecureBucket(stack(), 'Subject', { bucketName: 'd5-.82c' })).toThrow(
+      "[R/Subject] bucketName: received 'd5-.82c'; allowed: a valid S3 bucket name",
+    );
+  });
+
+  test('[S3-5] an origin listed twice (CloudFormation rejects non-unique AllowedOrigins)', () => {
+    expect(() => new SecureBucket(stack(), 'Subject', { corsAllowedOrigins: ['https://app.example.com', 'https://app.example.com'] })).toThrow(
+      "[R/Subject] corsAllowedOrigins[1]: received 'https://app.example.com'; allowed: each origin once (S3 refuses a CORS rule that lists an origin twice)",
+    );
+  });
+});
+
+describe('SingleTable', () => {
+  test('[CDK-2] removalPolicy SNAPSHOT (no such DeletionPolicy for AWS::DynamoDB::Table)', () => {
+    expect(() => new SingleTable(stack(), 'Subject', { removalPolicy: RemovalPolicy.SNAPSHOT })).toThrow(
+      "[R/Subject] removalPolicy: received 'SNAPSHOT'; allowed: RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY",
+    );
+  });
+
+  test('[CDK-2] backup: true in DEV: the plan\'s vault goes with the table (it was retained)', () => {
+    const s = stack();
+    new SingleTable(s, 'Subject', { stage: DeploymentStage.DEV, backup: true });
+    Template.fromStack(s).hasResource('AWS::Backup::BackupVault', { DeletionPolicy: 'Delete' });
+  });
+
+  test('[CDK-2] backup in PROD keeps its vault', () => {
+    const s = stack();
+    new SingleTable(s, 'Subject', { stage: DeploymentStage.PROD });
+    Template.fromStack(s).hasResource('AWS::Backup::BackupVault', { DeletionPolicy: 'Retain' });
+  });
+});
+
+describe('GitHubOidcRole', () => {
+  test('[IAM-3] a role name IAM refuses', () => {
+    expect(() => new GitHubOidcRole(stack(), 'Subject', { repository: 'myorg/myrepo', branches: ['main'], roleName: 'bad name' })).toThrow(
+      "[R/Subject] roleName: received 'bad name'; allowed: a role name of 1 to 64 characters: letters, digits and _ + = , . @ - (what IAM accepts)",
+    );
+  });
+});
+
+describe('AccountGuardrails', () => {
+  test.each([['bad name!'], ['']])('[IAM-4] an analyzer name IAM Access Analyzer refuses: %j', (name) => {
+    expect(() => new AccountGuardrails(stack(), 'Subject', { team: 'payments', alertEmails: ['ops@example.com'], accessAnalyzerName: name })).toThrow(
+      `[R/Subject/AccessAnalyzer] analyzerName: received '${name}'; allowed: a name of 1 to 255 characters`,
+    );
+  });
+});
+
+test('[IAM-3] GitHubOidcRole: a description IAM refuses (over 1000 characters)', () => {
+  expect(() => new GitHubOidcRole(stack(), 'Subject', { repository: 'myorg/myrepo', branches: ['main'], description: 'd'.repeat(1001) })).toThrow(
+    "[R/Subject] description: received '1001 characters'; allowed: at most 1000 characters (what IAM accepts)",
+  );
+});
+
+test('[COST-5] AccountGuardrails: an address listed twice (was a construct-id clash inside the topic)', () => {
+  expect(() => new AccountGuardrails(stack(), 'Subject', { team: 'payments', alertEmails: ['ops@example.com', 'ops@example.com'], createAlertTopic: true })).toThrow(
+    "[R/Subject] alertEmails[1]: received 'ops@example.com'; allowed: each address once",
+  );
+});
