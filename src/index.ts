@@ -1,5 +1,7 @@
 export * from './core';
+export * from './event-bus';
 export * from './account-guardrails';
+export * from './fargate-service';
 export * from './powertools-function';
 export * from './secure-bucket';
 export * from './single-table';

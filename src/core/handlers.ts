@@ -36,6 +36,15 @@ export class PatternHandlers {
   }
 
   /**
+   * An EventBridge rule target for `OrderCreated` events that publishes `OrderAccepted` to the bus
+   * named by `EVENT_BUS_NAME` (the library's batching, retrying publisher); deploy it behind an
+   * `EventBusWithArchive` rule and grant it `grantPutEventsTo`.
+   */
+  public static orderEvents(): lambda.Code {
+    return lambda.Code.fromAsset(handlerAssetPath('order-events'));
+  }
+
+  /**
    * The presigned-URL issuer (GET, PUT and multipart under the caller's own prefix) that
    * `PresignedUrlIssuer` deploys for a `SecureBucket`.
    */

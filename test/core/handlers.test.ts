@@ -8,6 +8,7 @@ test.each([
   ['ordersApi', 'orders-api'],
   ['ordersTable', 'orders-table'],
   ['presign', 'presign'],
+  ['orderEvents', 'order-events'],
 ])('PatternHandlers.%s() is the prebundled assets/lambda/%s folder', (method, folder) => {
   const stack = new Stack(new App(), 'S');
   const code = (PatternHandlers as any)[method]() as lambda.Code;

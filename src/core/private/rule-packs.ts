@@ -26,11 +26,16 @@ interface ValidationsLike {
  */
 export function acknowledgeInherent(scope: IConstruct, ...findings: InherentFinding[]): void {
   const validations = (cdk as { Validations?: ValidationsLike }).Validations;
-  if (validations && typeof validations.of === 'function') {
-    validations.of(scope).acknowledge(...findings.map((f) => ({ id: f.id, reason: f.reason })));
-    return;
-  }
   for (const finding of findings) {
+    if (validations && typeof validations.of === 'function') {
+      try {
+        validations.of(scope).acknowledge({ id: finding.id, reason: finding.reason });
+        continue;
+      } catch {
+        // releases before 2.276 refuse rule ids with a finding suffix (`AwsSolutions-IAM5[Resource::*]`):
+        // record the metadata cdk-nag 3 reads instead
+      }
+    }
     scope.node.addMetadata(ACKNOWLEDGED_RULES_METADATA_KEY, { [finding.id]: finding.reason });
   }
 }

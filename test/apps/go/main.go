@@ -23,6 +23,7 @@ var referenceStacks = []stackSpec{
 	{name: "PowertoolsFunction", build: buildPowertoolsFunction},
 	{name: "SecureBucket", build: buildSecureBucket},
 	{name: "SingleTable", build: buildSingleTable},
+	{name: "EventBus", build: buildEventBus},
 	{name: "AccountGuardrails", build: buildAccountGuardrails},
 	{name: "GitHubOidc", build: buildGitHubOidc},
 }

@@ -1,6 +1,8 @@
 import { ReferenceStackSpec } from '../stack-spec';
 import { accountGuardrailsStack } from './account-guardrails';
 import { coreStack } from './core';
+import { eventBusStack } from './event-bus';
+import { fargateCodeDeployStack, fargateServiceStack } from './fargate-service';
 import { gitHubOidcStack } from './github-oidc';
 import { powertoolsFunctionStack } from './powertools-function';
 import { secureBucketStack } from './secure-bucket';
@@ -12,9 +14,12 @@ import { singleTableStack } from './single-table';
  */
 export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   coreStack,
+  fargateServiceStack,
+  fargateCodeDeployStack,
   powertoolsFunctionStack,
   secureBucketStack,
   singleTableStack,
+  eventBusStack,
   accountGuardrailsStack,
   gitHubOidcStack,
 ];

@@ -1,6 +1,7 @@
 """Every stack of the reference app (same order as test/reference-app/stacks/index.ts)."""
 from .account_guardrails import build_account_guardrails
 from .core import build_core
+from .event_bus import build_event_bus
 from .github_oidc import build_github_oidc
 from .platform import build_platform
 from .powertools_function import build_powertools_function
@@ -13,6 +14,7 @@ REFERENCE_STACKS = [
     ("PowertoolsFunction", build_powertools_function),
     ("SecureBucket", build_secure_bucket),
     ("SingleTable", build_single_table),
+    ("EventBus", build_event_bus),
     ("AccountGuardrails", build_account_guardrails),
     ("GitHubOidc", build_github_oidc),
 ]

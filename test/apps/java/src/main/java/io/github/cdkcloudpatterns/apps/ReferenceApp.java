@@ -36,6 +36,7 @@ public final class ReferenceApp {
             new PowertoolsFunctionStack(),
             new SecureBucketStack(),
             new SingleTableStack(),
+            new EventBusStack(),
             new AccountGuardrailsStack());
             new GitHubOidcStack());
 

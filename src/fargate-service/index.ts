@@ -1,0 +1,2 @@
+export * from './blue-green-traffic';
+export * from './fargate-blue-green-service';
