@@ -548,11 +548,11 @@ describe('[S3-5] CORS', () => {
   });
 
   test.each([
-    ['*', "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received '*'; allowed: an explicit https:// origin such as 'https://app.example.com' (no '*', no path; 'http://localhost' only in the DEV stage). Wildcard origins"],
-    ['https://*.example.com', "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received 'https://*.example.com'; allowed: an explicit https:// origin"],
-    ['http://app.example.com', "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received 'http://app.example.com'; allowed: an explicit https:// origin"],
-    ['https://app.example.com/', "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received 'https://app.example.com/'; allowed"],
-    ['http://localhost:3000', "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received 'http://localhost:3000'; allowed: an explicit https:// origin such as 'https://app.example.com' (no '*', no path; 'http://localhost' only in the DEV stage)"],
+    ['*', "[Stack/Assets] corsAllowedOrigins[0]: received '*'; allowed: an explicit https:// origin such as 'https://app.example.com' (no '*', no path; 'http://localhost' only in the DEV stage). Wildcard origins let any website use your users' credentials against the bucket; list each origin your web app is served from, such as 'https://app.example.com'."],
+    ['https://*.example.com', "[Stack/Assets] corsAllowedOrigins[0]: received 'https://*.example.com'; allowed: an explicit https:// origin"],
+    ['http://app.example.com', "[Stack/Assets] corsAllowedOrigins[0]: received 'http://app.example.com'; allowed: an explicit https:// origin"],
+    ['https://app.example.com/', "[Stack/Assets] corsAllowedOrigins[0]: received 'https://app.example.com/'; allowed"],
+    ['http://localhost:3000', "[Stack/Assets] corsAllowedOrigins[0]: received 'http://localhost:3000'; allowed: an explicit https:// origin such as 'https://app.example.com' (no '*', no path; 'http://localhost' only in the DEV stage)"],
   ])('[S3-5] fails for the origin %s in PROD', (origin, message) => {
     expect(() => build({ corsAllowedOrigins: [origin] })).toThrow(message);
   });
@@ -565,7 +565,7 @@ describe('[S3-5] CORS', () => {
 
   test('[S3-5] fails for a wildcard origin in DEV too', () => {
     expect(() => build({ stage: DeploymentStage.DEV, corsAllowedOrigins: ['*'] })).toThrow(
-      "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received '*'; allowed: an explicit https:// origin such as 'https://app.example.com', or 'http://localhost[:port]' (no '*', no path)",
+      "[Stack/Assets] corsAllowedOrigins[0]: received '*'; allowed: an explicit https:// origin such as 'https://app.example.com', or 'http://localhost[:port]' (no '*', no path)",
     );
   });
 
