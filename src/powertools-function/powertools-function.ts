@@ -224,11 +224,11 @@ export class PowertoolsFunction extends lambda.Function {
     checkNumber(errorScope, props.retryAttempts, { prop: 'retryAttempts', min: 0, max: 2, allowed: 'an integer from 0 to 2 (Lambda\'s limit for asynchronous retries)' });
     checkDuration(errorScope, props.maxEventAge, { prop: 'maxEventAge', min: Duration.seconds(60), max: Duration.hours(6), wholeSeconds: true });
     checkNumber(errorScope, props.powertoolsLayerVersion, { prop: 'powertoolsLayerVersion', min: 1 });
-    if (budget && isUnresolved(budget)) {
+    if (budget && isUnresolved(budget) && !millisecondsOf(budget)) {
       throw new ConstructValidationError(errorScope, {
         prop: 'latencyBudget',
-        received: 'a token',
-        allowed: 'a concrete duration: the alarm threshold is rendered in milliseconds at synth',
+        received: 'a token in a unit other than milliseconds',
+        allowed: 'a concrete duration, or Duration.millis(<token>): the alarm threshold is in milliseconds and a token cannot be converted',
       });
     }
     const textLogs = (props.loggingFormat ?? props.logFormat) === lambda.LoggingFormat.TEXT;
@@ -581,6 +581,16 @@ function powertoolsLogLevel(level: lambda.ApplicationLogLevel, language: Powerto
     return level;
   }
   return level === lambda.ApplicationLogLevel.FATAL ? 'CRITICAL' : level;
+}
+
+/** Whether a duration can be rendered in milliseconds (a token can only in its own unit). */
+function millisecondsOf(duration: Duration): boolean {
+  try {
+    duration.toMilliseconds();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isLogGroup(ref: logs.ILogGroupRef): ref is logs.ILogGroup {

@@ -24,7 +24,7 @@ describe('PowertoolsFunction', () => {
     [{ timeout: Duration.seconds(0) }, '[R/Subject] timeout: received 0 seconds; allowed: at least 1 second, in whole seconds'],
     [{ reservedConcurrentExecutions: -1 }, '[R/Subject] reservedConcurrentExecutions: received -1; allowed: an integer of at least 0'],
     [{ latencyBudget: Duration.seconds(Token.asNumber({ Ref: 'Budget' })) },
-      "[R/Subject] latencyBudget: received 'a token'; allowed: a concrete duration: the alarm threshold is rendered in milliseconds at synth"],
+      "[R/Subject] latencyBudget: received 'a token in a unit other than milliseconds'; allowed: a concrete duration, or Duration.millis(<token>)"],
     [{ loggingFormat: lambda.LoggingFormat.TEXT, applicationLogLevelV2: lambda.ApplicationLogLevel.INFO },
       "[R/Subject] applicationLogLevelV2: received 'INFO'; allowed: only with loggingFormat JSON (Lambda's log-level controls apply to JSON logs)"],
   ])('[LAM-4] %j is the library\'s error, not aws-cdk-lib\'s or CloudFormation\'s', (props, message) => {
