@@ -11,6 +11,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Validations } from 'aws-cdk-lib';
 import { buildReferenceApp } from '../reference-app/app';
+import { REFERENCE_STACKS } from '../reference-app/stacks';
+
+/**
+ * Reference stacks the Python, Java and Go apps do not build yet, so they are not compared:
+ * FargateBlueGreenService's stacks (its language apps are not written; issue 12 stays open for it).
+ */
+export const NOT_IN_LANGUAGE_APPS = ['FargateService', 'FargateCodeDeploy'];
 
 function main(): void {
   const out = path.resolve(process.argv[2] ?? path.join(__dirname, 'out'));
@@ -23,7 +30,8 @@ function main(): void {
   }
   const refDir = path.join(out, `typescript${suffix}`);
   fs.rmSync(refDir, { recursive: true, force: true });
-  buildReferenceApp({ outdir: refDir }).app.synth();
+  const only = REFERENCE_STACKS.map((spec) => spec.name).filter((name) => !NOT_IN_LANGUAGE_APPS.includes(name));
+  buildReferenceApp({ outdir: refDir, only }).app.synth();
   console.log(`synth-reference: reference app -> ${path.relative(process.cwd(), refDir)}`);
 
   // The platform-lib's TypeScript app, over its jsii-compiled lib/ (test/platform-lib/build.sh).
