@@ -262,9 +262,14 @@ export class SecureBucket extends s3.Bucket {
       });
     }
     cors.push(...(props.cors ?? []));
-    cors.forEach((rule, i) =>
-      validateCorsRule(self, props.corsAllowedOrigins ? (i === 0 ? 'corsAllowedOrigins' : `cors[${i - 1}]`) : `cors[${i}]`, rule, dev),
-    );
+    cors.forEach((rule, i) => {
+      if (props.corsAllowedOrigins && i === 0) {
+        // the construct's own rule is the user's corsAllowedOrigins list: name that list, not the rule
+        validateCorsRule(self, 'corsAllowedOrigins', rule, dev, 'corsAllowedOrigins');
+      } else {
+        validateCorsRule(self, props.corsAllowedOrigins ? `cors[${i - 1}]` : `cors[${i}]`, rule, dev);
+      }
+    });
 
     // CDK-2: stage-driven removal
     const removalPolicy = policy.removalPolicyOr(props.removalPolicy);

@@ -1,4 +1,4 @@
-import { App, Stack, Token, aws_sns as sns } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AnomalyAlertFrequency, CostAnomalyMonitor } from '../../src';
 
@@ -85,7 +85,9 @@ describe('CostAnomalyMonitor', () => {
 
   test('a token threshold is not rejected and is rendered into the expression', () => {
     const stack = newStack();
-    new CostAnomalyMonitor(stack, 'M', { emails: ['a@example.com'], thresholdUsd: Token.asNumber({ Ref: 'Threshold' }) });
+    // a real parameter: @aws-cdk/core:validateAgainstDefaultRules rejects a Ref to nothing at synth
+    const threshold = new CfnParameter(stack, 'Threshold', { type: 'Number' });
+    new CostAnomalyMonitor(stack, 'M', { emails: ['a@example.com'], thresholdUsd: threshold.valueAsNumber });
     const sub = Object.values(Template.fromStack(stack).findResources('AWS::CE::AnomalySubscription'))[0].Properties;
     expect(JSON.stringify(sub.ThresholdExpression)).toContain('Threshold');
   });

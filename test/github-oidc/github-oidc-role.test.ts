@@ -1,6 +1,8 @@
 import { App, CfnParameter, Duration, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CdkBootstrapRole, DeploymentStage, GitHubOidcProvider, GitHubOidcRole, GitHubOidcRoleProps } from '../../src';
+import { policyGrants, templateGrants } from '../util/iam-policy';
+import { renderedArn } from '../util/partition';
 
 const ISSUER = 'token.actions.githubusercontent.com';
 
@@ -138,7 +140,7 @@ describe('role settings', () => {
     const stack = newStack();
     const boundary = iam.ManagedPolicy.fromManagedPolicyName(stack, 'Boundary', 'ci-boundary');
     role({ permissionsBoundary: boundary }, stack).template.hasResourceProperties('AWS::IAM::Role', {
-      PermissionsBoundary: { 'Fn::Join': ['', Match.arrayWith([':iam::123456789012:policy/ci-boundary'])] },
+      PermissionsBoundary: renderedArn(stack, ':iam::123456789012:policy/ci-boundary'),
     });
   });
 
@@ -213,9 +215,9 @@ describe('provider', () => {
     const { template, role: r } = role({ provider }, stack);
     template.resourceCountIs('AWS::IAM::OIDCProvider', 0);
     expect(r.provider).toBe(provider);
-    expect(trust(template)[0].Principal.Federated).toEqual({
-      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:oidc-provider/token.actions.githubusercontent.com']],
-    });
+    expect(trust(template)[0].Principal.Federated).toEqual(
+      renderedArn(Stack.of(r), ':iam::123456789012:oidc-provider/token.actions.githubusercontent.com'),
+    );
   });
 
   test('[IAM-3] fromAccount is partition-aware and takes another account', () => {
@@ -240,25 +242,17 @@ describe('provider', () => {
 });
 
 describe('CDK bootstrap grant', () => {
-  const arn = (name: string, account = '123456789012') => ({
-    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:role/${name}`]],
-  });
+  const arn = (stack: Stack, name: string, account = '123456789012') => renderedArn(stack, `:iam::${account}:role/${name}`);
 
   test('[IAM-3] grantCdkBootstrapRoles allows sts:AssumeRole on the four bootstrap roles by name, in a managed policy', () => {
     const r = new GitHubOidcRole(newStack(), 'Deploy', { repository: 'myorg/myrepo', branches: ['main'] });
     const policy = r.grantCdkBootstrapRoles();
     const template = Template.fromStack(Stack.of(r));
-    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      PolicyDocument: {
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: 'sts:AssumeRole',
-            Resource: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map((k) => arn(`cdk-hnb659fds-${k}-role-123456789012-us-east-1`)),
-          },
-        ],
-      },
-    });
+    expect(templateGrants(template, 'AWS::IAM::ManagedPolicy')).toEqual(policyGrants([{
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Resource: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map((k) => arn(Stack.of(r), `cdk-hnb659fds-${k}-role-123456789012-us-east-1`)),
+    }]));
     template.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: [{ Ref: Stack.of(r).getLogicalId(policy.node.defaultChild as iam.CfnManagedPolicy) }] });
     template.resourceCountIs('AWS::IAM::Policy', 0);
     expect(JSON.stringify(template.toJSON())).not.toContain('"*"');
@@ -271,14 +265,10 @@ describe('CDK bootstrap grant', () => {
     expect(second).toBe(first);
     const template = Template.fromStack(Stack.of(r));
     template.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
-    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      PolicyDocument: {
-        Statement: [
-          { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: arn('cdk-team1-lookup-role-123456789012-us-east-1') },
-          { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: arn('cdk-hnb659fds-deploy-role-210987654321-eu-west-1', '210987654321') },
-        ],
-      },
-    });
+    expect(templateGrants(template, 'AWS::IAM::ManagedPolicy')).toEqual(policyGrants([
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: arn(Stack.of(r), 'cdk-team1-lookup-role-123456789012-us-east-1') },
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: arn(Stack.of(r), 'cdk-hnb659fds-deploy-role-210987654321-eu-west-1', '210987654321') },
+    ]));
   });
 
   test('fails for a qualifier cdk bootstrap would refuse', () => {

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { readmeAcknowledgements, renderAcknowledgements } from './acknowledgements';
 import {
   compareStatefulIds,
@@ -31,6 +32,13 @@ beforeAll(() => {
 
 afterAll(() => {
   fs.rmSync(ref.outdir, { recursive: true, force: true });
+});
+
+test('the app runs under the flags CDK_TEST_FLAGS names: recommended = every flag of the installed aws-cdk-lib', () => {
+  const flags = Object.entries(CURRENTLY_RECOMMENDED_FLAGS);
+  expect(flags.length).toBeGreaterThan(0);
+  const applied = flags.filter(([flag, value]) => JSON.stringify(ref.app.node.tryGetContext(flag)) === JSON.stringify(value));
+  expect(applied.length).toBe(process.env.CDK_TEST_FLAGS === 'recommended' ? flags.length : 0);
 });
 
 test('builds one stack per construct and stage', () => {

@@ -1,6 +1,7 @@
 import { App, CfnParameter, Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { DeploymentStage, SecureBucket, SecureBucketProps, StorageTiering } from '../../src';
+import { allows, templateGrants } from '../util/iam-policy';
 
 function newStack(context?: Record<string, string>): Stack {
   return new Stack(new App({ context }), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
@@ -547,11 +548,11 @@ describe('[S3-5] CORS', () => {
   });
 
   test.each([
-    ['*', "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received '*'; allowed: an explicit https:// origin such as 'https://app.example.com' (no '*', no path; 'http://localhost' only in the DEV stage). Wildcard origins"],
-    ['https://*.example.com', "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received 'https://*.example.com'; allowed: an explicit https:// origin"],
-    ['http://app.example.com', "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received 'http://app.example.com'; allowed: an explicit https:// origin"],
-    ['https://app.example.com/', "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received 'https://app.example.com/'; allowed"],
-    ['http://localhost:3000', "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received 'http://localhost:3000'; allowed: an explicit https:// origin such as 'https://app.example.com' (no '*', no path; 'http://localhost' only in the DEV stage)"],
+    ['*', "[Stack/Assets] corsAllowedOrigins[0]: received '*'; allowed: an explicit https:// origin such as 'https://app.example.com' (no '*', no path; 'http://localhost' only in the DEV stage). Wildcard origins let any website use your users' credentials against the bucket; list each origin your web app is served from, such as 'https://app.example.com'."],
+    ['https://*.example.com', "[Stack/Assets] corsAllowedOrigins[0]: received 'https://*.example.com'; allowed: an explicit https:// origin"],
+    ['http://app.example.com', "[Stack/Assets] corsAllowedOrigins[0]: received 'http://app.example.com'; allowed: an explicit https:// origin"],
+    ['https://app.example.com/', "[Stack/Assets] corsAllowedOrigins[0]: received 'https://app.example.com/'; allowed"],
+    ['http://localhost:3000', "[Stack/Assets] corsAllowedOrigins[0]: received 'http://localhost:3000'; allowed: an explicit https:// origin such as 'https://app.example.com' (no '*', no path; 'http://localhost' only in the DEV stage)"],
   ])('[S3-5] fails for the origin %s in PROD', (origin, message) => {
     expect(() => build({ corsAllowedOrigins: [origin] })).toThrow(message);
   });
@@ -564,7 +565,7 @@ describe('[S3-5] CORS', () => {
 
   test('[S3-5] fails for a wildcard origin in DEV too', () => {
     expect(() => build({ stage: DeploymentStage.DEV, corsAllowedOrigins: ['*'] })).toThrow(
-      "[Stack/Assets] corsAllowedOrigins.allowedOrigins[0]: received '*'; allowed: an explicit https:// origin such as 'https://app.example.com', or 'http://localhost[:port]' (no '*', no path)",
+      "[Stack/Assets] corsAllowedOrigins[0]: received '*'; allowed: an explicit https:// origin such as 'https://app.example.com', or 'http://localhost[:port]' (no '*', no path)",
     );
   });
 
@@ -650,17 +651,10 @@ describe('[IAM-2] own-prefix grant', () => {
     const template = Template.fromStack(stack);
     expect(grant.success).toBe(true);
     const bucketId = stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
-            Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/uploads/${aws:userid}/*']] },
-          },
-        ],
-      },
-    });
+    expect(templateGrants(template)).toEqual(allows(
+      ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/uploads/${aws:userid}/*']] },
+    ));
   });
 
   test('[IAM-2] with KMS the grant includes Decrypt and GenerateDataKey on the key', () => {

@@ -53,7 +53,7 @@ function days(d: Duration | undefined): number | undefined {
  * anything but `https://host[:port]`, plain `http://localhost[:port]` outside DEV, and methods
  * beyond GET, PUT, POST and HEAD.
  */
-export function validateCorsRule(scope: IConstruct, prop: string, rule: s3.CorsRule, dev: boolean): void {
+export function validateCorsRule(scope: IConstruct, prop: string, rule: s3.CorsRule, dev: boolean, originsProp = `${prop}.allowedOrigins`): void {
   rule.allowedOrigins.forEach((origin, i) => {
     if (isUnresolved(origin)) {
       return;
@@ -63,13 +63,13 @@ export function validateCorsRule(scope: IConstruct, prop: string, rule: s3.CorsR
       return;
     }
     throw new ConstructValidationError(scope, {
-      prop: `${prop}.allowedOrigins[${i}]`,
+      prop: `${originsProp}[${i}]`,
       received: origin,
       allowed: dev
         ? "an explicit https:// origin such as 'https://app.example.com', or 'http://localhost[:port]' (no '*', no path)"
         : "an explicit https:// origin such as 'https://app.example.com' (no '*', no path; 'http://localhost' only in the DEV stage)",
       hint: origin.includes('*')
-        ? 'Wildcard origins let any website use your users\' credentials against the bucket; list the origins'
+        ? "Wildcard origins let any website use your users' credentials against the bucket; list each origin your web app is served from, such as 'https://app.example.com'."
         : undefined,
     });
   });
