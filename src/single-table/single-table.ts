@@ -357,6 +357,10 @@ export class SingleTable extends SingleTableBase {
     // (the table's construct id stays `Table`: a new id would replace the table)
     this.node.defaultChild = this.table.node.defaultChild;
     this.encryptionKey = this.table.encryptionKey;
+    // a key dynamodb.Table created for CUSTOMER_MANAGED goes (or stays) with the table (found by the property tests)
+    if (!props.encryptionKey && this.table.encryptionKey instanceof kms.Key) {
+      this.table.encryptionKey.applyRemovalPolicy(removalPolicy);
+    }
     this.tableName = this.table.tableName;
     this.tableArn = this.table.tableArn;
 

@@ -102,7 +102,7 @@ export function runCfnLint(templateFiles: string[]): CfnLintFinding[] {
   args.push('--', ...templateFiles);
   let out: string;
   try {
-    out = execFileSync(CFN_LINT_BIN, args, { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync(CFN_LINT_BIN, args, { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
   } catch (e) {
     // cfn-lint exits non-zero when it finds something; its JSON is still on stdout
     const err = e as { stdout?: string; stderr?: string; status?: number };

@@ -2,7 +2,7 @@
  * Every distinct failure the property tests (test/robustness) found, as its minimal case: before the
  * fix each one crashed inside aws-cdk-lib or produced a template CloudFormation rejects.
  */
-import { App, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Stack, Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AccountGuardrails, DeploymentStage, GitHubOidcRole, PowertoolsFunction, PowertoolsFunctionProps, SecureBucket, SingleTable } from '../../src';
@@ -98,4 +98,10 @@ test('[COST-5] AccountGuardrails: an address listed twice (was a construct-id cl
   expect(() => new AccountGuardrails(stack(), 'Subject', { team: 'payments', alertEmails: ['ops@example.com', 'ops@example.com'], createAlertTopic: true })).toThrow(
     "[R/Subject] alertEmails[1]: received 'ops@example.com'; allowed: each address once",
   );
+});
+
+test('[CDK-2] SingleTable: the key dynamodb.Table creates for CUSTOMER_MANAGED is destroyed with a DEV table (it was retained)', () => {
+  const s = stack();
+  new SingleTable(s, 'Subject', { stage: DeploymentStage.DEV, encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED });
+  Template.fromStack(s).hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete' });
 });
