@@ -37,7 +37,7 @@ public final class ReferenceApp {
             new SecureBucketStack(),
             new SingleTableStack(),
             new EventBusStack(),
-            new AccountGuardrailsStack());
+            new AccountGuardrailsStack(),
             new GitHubOidcStack());
 
     static String stackName(StackSpec spec, DeploymentStage stage) {
