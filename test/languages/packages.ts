@@ -3,6 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
+/** Output of the tools below can be large (the npm tarball jsii embeds is over 1 MiB, Node's default). */
+const MAX_BUFFER = 512 * 1024 * 1024;
+
 /** The repository root (dist/, assets/, .jsii live here). */
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -14,12 +17,12 @@ export function jsiiTypeNames(jsiiFile: string): string[] {
 
 /** The files of a .tgz, as `tar -tz` lists them (`package/assets/lambda/x/index.mjs`). */
 export function listTarball(tgz: string): string[] {
-  return execFileSync('tar', ['-tzf', tgz], { encoding: 'utf-8' }).split('\n').filter(Boolean);
+  return execFileSync('tar', ['-tzf', tgz], { encoding: 'utf-8', maxBuffer: MAX_BUFFER }).split('\n').filter(Boolean);
 }
 
 /** The entries of a zip (wheel, jar). */
 export function listZip(zip: string): string[] {
-  return execFileSync('unzip', ['-Z1', zip], { encoding: 'utf-8' }).split('\n').filter(Boolean);
+  return execFileSync('unzip', ['-Z1', zip], { encoding: 'utf-8', maxBuffer: MAX_BUFFER }).split('\n').filter(Boolean);
 }
 
 /** The files of the npm tarball that jsii embeds in a zip (wheel, jar) at `member`. */
@@ -27,7 +30,7 @@ export function listTarballInZip(zip: string, member: string): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-'));
   try {
     const tgz = path.join(dir, 'embedded.tgz');
-    fs.writeFileSync(tgz, execFileSync('unzip', ['-p', zip, member]));
+    fs.writeFileSync(tgz, execFileSync('unzip', ['-p', zip, member], { maxBuffer: MAX_BUFFER }));
     return listTarball(tgz);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -47,7 +50,7 @@ export function handlerAssets(root = ROOT): string[] {
 
 /** The text of one file inside a zip (wheel, jar). */
 export function readZipMember(zip: string, member: string): string {
-  return execFileSync('unzip', ['-p', zip, member], { encoding: 'utf-8' });
+  return execFileSync('unzip', ['-p', zip, member], { encoding: 'utf-8', maxBuffer: MAX_BUFFER });
 }
 
 /** The one file in `dir` whose name matches `pattern` (fails when there is none or several). */
