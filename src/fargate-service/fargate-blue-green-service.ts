@@ -15,6 +15,8 @@ import {
 import { Construct } from 'constructs';
 import { BlueGreenController, BlueGreenTraffic } from './blue-green-traffic';
 import { checkFargateSize, checkTraffic } from './private/fargate-rules';
+import { GuardedContainerDefinition, containerSecretFix } from './private/guarded-container';
+import { RegionAgnosticLoadBalancer } from './private/region-agnostic-load-balancer';
 import { AccessLogsBucket } from '../core/access-logs-bucket';
 import { StageLogGroup } from '../core/log-group';
 import { ConstructValidationError, addWarning } from '../core/private/errors';
@@ -473,7 +475,8 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     });
     this.logGroup = props.logGroup ?? new StageLogGroup(this, 'Logs', { stage: policy.stage, encryptionKey: props.logsEncryptionKey });
     const containerName = props.containerName ?? 'App';
-    this.container = this.taskDefinition.addContainer(containerName, {
+    this.container = new GuardedContainerDefinition(this.taskDefinition, containerName, {
+      taskDefinition: this.taskDefinition,
       containerName,
       image: props.image,
       portMappings: [{ containerPort: props.containerPort, protocol: ecs.Protocol.TCP }],
@@ -715,7 +718,7 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
       throw new ConstructValidationError(this, { prop: 'healthCheckPath', received: v.healthCheckPath, allowed: 'a path starting with /' });
     }
     for (const [key, value] of Object.entries(props.environment ?? {})) {
-      assertNotPlaintextSecret(this, key, value, `pass it as \`secrets: { ${key}: ecs.Secret.fromSecretsManager(secret) }\` (ECS injects it at task start; the execution role gets read access)`);
+      assertNotPlaintextSecret(this, key, value, containerSecretFix(key));
     }
 
     // the props of the other controller
@@ -774,7 +777,7 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
       description: 'The load balancer: listener ports in, the task port out',
       allowAllOutbound: false,
     });
-    return new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
+    return new RegionAgnosticLoadBalancer(this, 'LoadBalancer', {
       vpc: this.vpc,
       internetFacing: props.internetFacing ?? true,
       securityGroup,

@@ -298,6 +298,23 @@ describe('CDK-5 secrets', () => {
       '(ECS injects it at task start; the execution role gets read access)');
   });
 
+  test('[CDK-5] container.addEnvironment after construction refuses it too, with the same rule and message', () => {
+    const { svc } = build();
+    expect(() => svc.container.addEnvironment('DB_PASSWORD', 'hunter2')).toThrow(
+      "[Stack/Api/TaskDefinition/App] environment.DB_PASSWORD: received '<plaintext value, redacted>';" + ' allowed: no plaintext secrets in environment variables. ' +
+      'Store it in Secrets Manager and pass it as `secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(secret) }` ' +
+      '(ECS injects it at task start; the execution role gets read access)');
+  });
+
+  test('[CDK-5] container.addEnvironment adds plain settings', () => {
+    const stack = new Stack(new App(), 'Stack', { env: ENV });
+    const svc = new FargateBlueGreenService(stack, 'Api', { image: IMAGE, containerPort: 80 });
+    svc.container.addEnvironment('LOG_LEVEL', 'DEBUG');
+    Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ Environment: [{ Name: 'LOG_LEVEL', Value: 'DEBUG' }] })],
+    });
+  });
+
   test('[CDK-5] plain settings and secret references are fine in the environment', () => {
     const { template } = build({ environment: { LOG_LEVEL: 'INFO', DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db' } });
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {

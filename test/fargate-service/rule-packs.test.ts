@@ -14,18 +14,26 @@ function findings(stack: Stack): string[] {
     pack.validateScope(stack).violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}`)));
 }
 
+/** The minimal call (the controller only when it is not the default) in `stack`, and the findings. */
+function minimalCallFindings(stack: Stack, deploymentController: BlueGreenController): string[] {
+  new FargateBlueGreenService(stack, 'Api', {
+    image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+    containerPort: 80,
+    ...(deploymentController === BlueGreenController.CODE_DEPLOY ? { deploymentController } : {}),
+  });
+  App.of(stack)!.synth();
+  return findings(stack);
+}
+
 describe.each([BlueGreenController.ECS_NATIVE, BlueGreenController.CODE_DEPLOY])('the minimal call (%s)', (deploymentController) => {
   test.each([DeploymentStage.PROD, DeploymentStage.DEV])('[ECS-4] %s: 0 AwsSolutions and 0 Serverless findings', (stage) => {
     const app = new App({ context: { env: stage === DeploymentStage.DEV ? 'dev' : 'prod' } });
-    const stack = new Stack(app, 'Minimal', { env: REFERENCE_ENV });
-    new FargateBlueGreenService(stack, 'Api', {
-      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
-      containerPort: 80,
-      ...(deploymentController === BlueGreenController.CODE_DEPLOY ? { deploymentController } : {}),
-    });
-    app.synth();
-    expect(findings(stack)).toEqual([]);
+    expect(minimalCallFindings(new Stack(app, 'Minimal', { env: REFERENCE_ENV }), deploymentController)).toEqual([]);
   });
+});
+
+test.each([BlueGreenController.ECS_NATIVE, BlueGreenController.CODE_DEPLOY])('[ECS-4] an environment-agnostic stack (cdk init), %s: 0 AwsSolutions and 0 Serverless findings', (deploymentController) => {
+  expect(minimalCallFindings(new Stack(new App(), 'Minimal'), deploymentController)).toEqual([]);
 });
 
 test('[ECS-4] the construct acknowledges only what is inherent, each on its own resource', () => {

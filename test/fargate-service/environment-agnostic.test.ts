@@ -1,0 +1,83 @@
+/**
+ * An environment-agnostic stack (`new Stack(app, 'S')`, what `cdk init` gives): the region is a
+ * token, so aws-cdk-lib cannot pick the principal of the access-log bucket's policy at synth time
+ * ("Region is required to enable ELBv2 access logging"). The construct decides it at deploy time.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { BlueGreenController, FargateBlueGreenService } from '../../src';
+import { runCfnLint } from '../reference-app/analysis';
+
+const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27');
+
+function minimal(extra: { deploymentController?: BlueGreenController } = {}) {
+  const stack = new Stack(new App(), 'S');
+  const svc = new FargateBlueGreenService(stack, 'Api', { image: IMAGE, containerPort: 80, ...extra });
+  return { stack, svc, template: Template.fromStack(stack) };
+}
+
+describe.each([BlueGreenController.ECS_NATIVE, BlueGreenController.CODE_DEPLOY])('environment-agnostic stack (%s)', (deploymentController) => {
+  test('[ECS-4] the minimal call synthesizes, with access logs on', () => {
+    const { template } = minimal({ deploymentController });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.enabled', Value: 'true' }]),
+    });
+  });
+
+  test('[ECS-4] cfn-lint finds no error or warning in the template', () => {
+    const { template } = minimal({ deploymentController });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fargate-env-agnostic-'));
+    const file = path.join(dir, 'S.template.json');
+    fs.writeFileSync(file, JSON.stringify(template.toJSON()));
+    try {
+      expect(runCfnLint([file]).filter((f) => f.level !== 'Informational')).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test('[ECS-4] the log bucket lets the region\'s ELB account write where there is one, and the log-delivery service always', () => {
+  const { stack, svc, template } = minimal();
+  const lb = svc.loadBalancer.node;
+  const mapping = stack.resolve((lb.findChild('ElbAccounts') as any).logicalId);
+  const condition = stack.resolve((lb.findChild('HasElbAccount') as any).logicalId);
+  const account = { 'Fn::FindInMap': [mapping, { Ref: 'AWS::Region' }, 'account'] };
+  template.hasResourceProperties('AWS::S3::BucketPolicy', {
+    PolicyDocument: {
+      Statement: Match.arrayWith([{
+        Action: 's3:PutObject',
+        Effect: 'Allow',
+        Principal: {
+          AWS: { 'Fn::If': [condition, { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', account, ':root']] }, { Ref: 'AWS::NoValue' }] },
+          Service: 'logdelivery.elasticloadbalancing.amazonaws.com',
+        },
+        Resource: { 'Fn::Join': ['', [Match.anyValue(), '/alb/AWSLogs/', { Ref: 'AWS::AccountId' }, '/*']] },
+      }]),
+    },
+  });
+  expect(template.toJSON().Conditions[condition]).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [account, 'none'] }] });
+  // every region aws-cdk-lib knows, those launched from August 2022 on without an ELB account
+  const regions = template.toJSON().Mappings[mapping];
+  expect(Object.keys(regions).sort()).toEqual(RegionInfo.regions.map((r) => r.name).sort());
+  expect(regions['eu-west-1']).toEqual({ account: RegionInfo.get('eu-west-1').elbv2Account });
+  expect(regions['ap-southeast-5']).toEqual({ account: 'none' });
+});
+
+test('[ECS-4] a stack with a concrete region keeps aws-cdk-lib\'s principal and no mapping', () => {
+  const stack = new Stack(new App(), 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+  new FargateBlueGreenService(stack, 'Api', { image: IMAGE, containerPort: 80 });
+  const template = Template.fromStack(stack).toJSON();
+  expect(template.Mappings).toBeUndefined();
+  expect(template.Conditions).toBeUndefined();
+  const policy = Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::S3::BucketPolicy');
+  expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({
+    Action: 's3:PutObject',
+    Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${RegionInfo.get('eu-west-1').elbv2Account}:root`]] } },
+  }));
+});
