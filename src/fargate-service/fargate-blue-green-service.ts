@@ -14,7 +14,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BlueGreenController, BlueGreenTraffic } from './blue-green-traffic';
-import { checkFargateSize, checkTraffic } from './private/fargate-rules';
+import { checkFargateSize, checkTraffic, checkWholeMinutes } from './private/fargate-rules';
 import { GuardedContainerDefinition, containerSecretFix } from './private/guarded-container';
 import { RegionAgnosticLoadBalancer } from './private/region-agnostic-load-balancer';
 import { AccessLogsBucket } from '../core/access-logs-bucket';
@@ -22,7 +22,7 @@ import { StageLogGroup } from '../core/log-group';
 import { ConstructValidationError, addWarning } from '../core/private/errors';
 import { acknowledgeInherent } from '../core/private/rule-packs';
 import { assertNotPlaintextSecret } from '../core/private/secrets';
-import { checkNonEmpty, checkNumber, isUnresolved } from '../core/private/validation';
+import { checkDuration, checkNonEmpty, checkNumber, checkPattern, isUnresolved } from '../core/private/validation';
 import { StageOptions, StagePolicy } from '../core/stage-policy';
 
 /** Properties of a `FargateBlueGreenService`. Only `image` and `containerPort` are required. */
@@ -443,9 +443,16 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     const listeners = this.validate(props, { native, cpu, memoryLimitMiB, minTasks, maxTasks, desiredTasks, bakeTime, traffic, healthCheckPath });
 
     // ---- network and cluster (ECS-5)
+    this.logGroup = props.logGroup ?? new StageLogGroup(this, 'Logs', { stage: policy.stage, encryptionKey: props.logsEncryptionKey });
     this.cluster = props.cluster ?? new ecs.Cluster(this, 'Cluster', {
       vpc: props.vpc ?? this.createVpc(policy, props.natGateways, props.logsEncryptionKey),
       containerInsightsV2: props.containerInsights ?? ecs.ContainerInsights.ENABLED,
+      // ECS Exec sessions log to the container log group, so the task role may write there only
+      // (without it aws-cdk-lib grants the logs actions on "*")
+      executeCommandConfiguration: props.enableExecuteCommand ? {
+        logging: ecs.ExecuteCommandLogging.OVERRIDE,
+        logConfiguration: { cloudWatchLogGroup: this.logGroup, cloudWatchEncryptionEnabled: props.logsEncryptionKey !== undefined },
+      } : undefined,
     });
     this.vpc = this.cluster.vpc;
     if (props.cluster && props.vpc) {
@@ -473,7 +480,6 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
         operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
       },
     });
-    this.logGroup = props.logGroup ?? new StageLogGroup(this, 'Logs', { stage: policy.stage, encryptionKey: props.logsEncryptionKey });
     const containerName = props.containerName ?? 'App';
     this.container = new GuardedContainerDefinition(this.taskDefinition, containerName, {
       taskDefinition: this.taskDefinition,
@@ -713,6 +719,13 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     checkNumber(this, props.requestsPerTarget, { prop: 'requestsPerTarget', min: 1 });
     checkNumber(this, props.rollback5xxPercent, { prop: 'rollback5xxPercent', min: 0, max: 100, integer: false, allowed: 'a percentage from 0 to 100' });
     checkNumber(this, props.natGateways, { prop: 'natGateways', min: 0, max: 2, hint: 'The VPC the construct creates spans two Availability Zones' });
+    checkPattern(this, 'containerName', props.containerName, /^[A-Za-z0-9_-]{1,255}$/, 'up to 255 letters, digits, hyphens and underscores');
+    // ECS's limits on a container health check (aws-cdk-lib would fail at synth, CloudFormation at deploy)
+    const hc = props.healthCheck;
+    checkDuration(this, hc?.interval, { prop: 'healthCheck.interval', min: Duration.seconds(5), max: Duration.seconds(300), wholeSeconds: true });
+    checkDuration(this, hc?.timeout, { prop: 'healthCheck.timeout', min: Duration.seconds(2), max: Duration.seconds(120), wholeSeconds: true });
+    checkDuration(this, hc?.startPeriod, { prop: 'healthCheck.startPeriod', min: Duration.seconds(0), max: Duration.seconds(300), wholeSeconds: true });
+    checkNumber(this, hc?.retries, { prop: 'healthCheck.retries', min: 1, max: 10 });
     checkNonEmpty(this, 'healthCheckPath', v.healthCheckPath);
     if (!isUnresolved(v.healthCheckPath) && !v.healthCheckPath.startsWith('/')) {
       throw new ConstructValidationError(this, { prop: 'healthCheckPath', received: v.healthCheckPath, allowed: 'a path starting with /' });
@@ -741,6 +754,8 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     if (v.native) {
       checkTraffic(this, v.traffic, v.bakeTime);
     }
+    checkDuration(this, props.codeDeployTerminationWait, { prop: 'codeDeployTerminationWait', min: Duration.minutes(0), max: Duration.minutes(2880) });
+    checkWholeMinutes(this, 'codeDeployTerminationWait', props.codeDeployTerminationWait);
 
     const protocol = props.certificate ? elbv2.ApplicationProtocol.HTTPS : elbv2.ApplicationProtocol.HTTP;
     const productionPort = props.certificate ? 443 : 80;

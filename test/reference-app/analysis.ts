@@ -173,6 +173,16 @@ export const WILDCARD_ALLOW_LIST: AllowedWildcard[] = [
     reason:
       'AccountGuardrails alert-topic key: Cost Anomaly Detection (and AWS Budgets) publish to the encrypted topic only if the key policy lets them generate and decrypt data keys; SNS documents kms:GenerateDataKey* and kms:Decrypt, and a key policy\'s Resource "*" is the key itself.',
   })),
+  ...['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'].map((action) => ({
+    action,
+    resourceStar: true,
+    reason: 'ECS Exec (FargateBlueGreenService enableExecuteCommand: true, off by default): Session Manager\'s message channels have no resource-level permissions; AWS documents Resource "*" for the task role.',
+  })),
+  {
+    action: 'logs:DescribeLogGroups',
+    resourceStar: true,
+    reason: 'ECS Exec with session logging to CloudWatch Logs (enableExecuteCommand: true): the agent lists log groups, an action AWS documents on Resource "*"; writing is limited to the container log group.',
+  },
   {
     action: 'kms:*',
     resourceStar: true,

@@ -2,7 +2,8 @@
  * Props models of the constructs (issue 16): every prop, legal and illegal values, tokens where a
  * token is allowed. Each builds its construct with id `SUBJECT`.
  */
-import { Duration, RemovalPolicy, Token, aws_dynamodb as dynamodb, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Token, aws_codedeploy as codedeploy, aws_dynamodb as dynamodb, aws_ecs as ecs, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as fc from 'fast-check';
@@ -12,6 +13,10 @@ import {
   AccountGuardrails,
   AccountGuardrailsProps,
   AnomalyAlertFrequency,
+  BlueGreenController,
+  BlueGreenTraffic,
+  FargateBlueGreenService,
+  FargateBlueGreenServiceProps,
   GitHubOidcRole,
   GitHubOidcRoleProps,
   PowertoolsFunction,
@@ -20,6 +25,7 @@ import {
   SecureBucketProps,
   SingleTable,
   SingleTableProps,
+  StagePolicy,
   StorageTiering,
 } from '../../src';
 
@@ -207,10 +213,95 @@ export const accountGuardrailsModel: ConstructModel<AccountGuardrailsProps> = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+/** The props of a case; the resources a prop takes are made in `build` from a flag. */
+type FargateCase = Omit<FargateBlueGreenServiceProps, 'image' | 'certificate' | 'logsEncryptionKey' | 'stage'> & {
+  readonly withCertificate?: boolean;
+  readonly withLogsKey?: boolean;
+};
+const port = fc.oneof(
+  { arbitrary: fc.constantFrom(80, 8080, 443, 3000), weight: 6 },
+  { arbitrary: fc.integer({ min: -1, max: 70000 }), weight: 1 },
+  { arbitrary: tokenNumber, weight: 1 },
+);
+const tasks = fc.oneof(fc.integer({ min: -1, max: 12 }), tokenNumber);
+const minutes = (max: number) => fc.oneof(fc.integer({ min: 0, max }).map((m) => Duration.minutes(m)), seconds(120));
+
+export const fargateBlueGreenServiceModel: ConstructModel<FargateCase> = {
+  name: 'FargateBlueGreenService',
+  props: fc.record({
+    containerPort: port,
+    containerName: opt(fc.constantFrom('App', 'web', '', 'bad name', 'a'.repeat(300))),
+    environment: opt(fc.dictionary(
+      fc.constantFrom('LOG_LEVEL', 'DB_PASSWORD', 'API_KEY', 'DB_SECRET_ARN', 'TOKEN_TTL'),
+      fc.oneof(fc.constantFrom('x', 'hunter2', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:s', ''), tokenString),
+      { maxKeys: 3 },
+    )),
+    healthCheckPath: opt(fc.oneof(fc.constantFrom('/', '/health', 'health', '', '/a b'), tokenString)),
+    healthCheck: opt(fc.record({
+      command: fc.constantFrom(['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], ['CMD', 'true']),
+      interval: opt(fc.integer({ min: 1, max: 400 }).map((n) => Duration.seconds(n))),
+      retries: opt(fc.integer({ min: 0, max: 12 })),
+    })),
+    user: opt(fc.constantFrom('1000', '1000:1000', 'nginx', '')),
+    readonlyRootFilesystem: opt(fc.boolean()),
+    // no tokens: the harness's number parameter defaults to 10, which no Fargate size accepts, and the
+    // template validation judges the default (the construct skips token sizes: see its unit tests)
+    cpu: opt(fc.constantFrom(256, 512, 1024, 2048, 4096, 8192, 16384, 100)),
+    memoryLimitMiB: opt(fc.constantFrom(512, 1024, 2048, 3072, 4096, 8192, 16384, 30720, 122880, 100)),
+    cpuArchitecture: opt(fc.constantFrom(ecs.CpuArchitecture.X86_64, ecs.CpuArchitecture.ARM64)),
+    spot: opt(fc.boolean()),
+    enableExecuteCommand: opt(fc.boolean()),
+    withLogsKey: opt(fc.boolean()),
+    minTasks: opt(tasks),
+    maxTasks: opt(tasks),
+    desiredTasks: opt(tasks),
+    cpuTargetPercent: opt(fc.oneof(fc.integer({ min: 0, max: 101 }), tokenNumber)),
+    requestsPerTarget: opt(fc.oneof(fc.integer({ min: 0, max: 5000 }), tokenNumber)),
+    natGateways: opt(fc.integer({ min: -1, max: 3 })),
+    containerInsights: opt(fc.constantFrom(...Object.values(ecs.ContainerInsights))),
+    internetFacing: opt(fc.boolean()),
+    withCertificate: opt(fc.boolean()),
+    testListenerPort: opt(port),
+    webAclArn: opt(fc.oneof(fc.constant('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/api/11111111-2222-3333-4444-555555555555'), tokenString)),
+    deploymentController: opt(fc.constantFrom(BlueGreenController.ECS_NATIVE, BlueGreenController.CODE_DEPLOY)),
+    traffic: opt(fc.oneof(
+      fc.constant(0).map(() => BlueGreenTraffic.allAtOnce()),
+      fc.tuple(fc.oneof(fc.double({ min: -1, max: 101, noNaN: true }), fc.integer({ min: 0, max: 100 }), tokenNumber), minutes(1500))
+        .map(([p, t]) => BlueGreenTraffic.linear(p, t)),
+      fc.tuple(fc.oneof(fc.double({ min: -1, max: 101, noNaN: true }), fc.integer({ min: 0, max: 100 }), tokenNumber), minutes(1500))
+        .map(([p, t]) => BlueGreenTraffic.canary(p, t)),
+    )),
+    bakeTime: opt(minutes(1500)),
+    codeDeployConfig: opt(fc.constantFrom(
+      codedeploy.EcsDeploymentConfig.ALL_AT_ONCE,
+      codedeploy.EcsDeploymentConfig.CANARY_10PERCENT_5MINUTES,
+      codedeploy.EcsDeploymentConfig.LINEAR_10PERCENT_EVERY_1MINUTES,
+    )),
+    codeDeployTerminationWait: opt(minutes(3000)),
+    rollback5xxPercent: opt(fc.oneof(fc.double({ min: -1, max: 101, noNaN: true }), tokenNumber)),
+  }, { requiredKeys: ['containerPort'] }),
+  build(stack, props, stage) {
+    const { withCertificate, withLogsKey, ...rest } = props;
+    new FargateBlueGreenService(stack, SUBJECT, {
+      ...rest,
+      stage,
+      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+      certificate: withCertificate
+        ? acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555')
+        : undefined,
+      logsEncryptionKey: withLogsKey
+        ? new kms.Key(stack, 'LogsKey', { enableKeyRotation: true, removalPolicy: StagePolicy.of(stack, stage).removalPolicy })
+        : undefined,
+    });
+  },
+};
+
 export const MODELS: ConstructModel<any>[] = [
   powertoolsFunctionModel,
   secureBucketModel,
   singleTableModel,
   gitHubOidcRoleModel,
   accountGuardrailsModel,
+  fargateBlueGreenServiceModel,
 ];

@@ -4,8 +4,12 @@
  */
 import { App, Duration, RemovalPolicy, Stack, Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { AccountGuardrails, DeploymentStage, GitHubOidcRole, PowertoolsFunction, PowertoolsFunctionProps, SecureBucket, SingleTable } from '../../src';
+import {
+  AccountGuardrails, BlueGreenController, BlueGreenTraffic, DeploymentStage, FargateBlueGreenService, FargateBlueGreenServiceProps,
+  GitHubOidcRole, PowertoolsFunction, PowertoolsFunctionProps, SecureBucket, SingleTable,
+} from '../../src';
 
 const stack = () => new Stack(new App(), 'R', { env: { account: '123456789012', region: 'eu-west-1' } });
 const fn = (props: Partial<PowertoolsFunctionProps>) => () => new PowertoolsFunction(stack(), 'Subject', {
@@ -104,4 +108,39 @@ test('[CDK-2] SingleTable: the key dynamodb.Table creates for CUSTOMER_MANAGED i
   const s = stack();
   new SingleTable(s, 'Subject', { stage: DeploymentStage.DEV, encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED });
   Template.fromStack(s).hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete' });
+});
+
+describe('FargateBlueGreenService', () => {
+  const service = (props: Partial<FargateBlueGreenServiceProps>, s = stack()) => new FargateBlueGreenService(s, 'Subject', {
+    image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+    containerPort: 80,
+    ...props,
+  });
+  const minutesToken = Token.asNumber({ Ref: 'NumParam' });
+
+  test.each([
+    [{ containerName: '' }, "[R/Subject] containerName: received ''; allowed: up to 255 letters, digits, hyphens and underscores"],
+    [{ healthCheck: { command: ['CMD', 'true'], interval: Duration.seconds(1) } }, '[R/Subject] healthCheck.interval: received 1 second; allowed: from 5 seconds to 5 minutes, in whole seconds'],
+    [{ healthCheck: { command: ['CMD', 'true'], retries: 0 } }, '[R/Subject] healthCheck.retries: received 0; allowed: an integer from 1 to 10'],
+    [{ bakeTime: Duration.seconds(minutesToken) },
+      "[R/Subject] bakeTime: received 'a token in a unit other than minutes'; allowed: a concrete duration, or Duration.minutes(<token>): the value is rendered in minutes and a token cannot be converted"],
+    [{ traffic: BlueGreenTraffic.linear(10, Duration.seconds(minutesToken)) },
+      "[R/Subject] traffic (linear stepBakeTime): received 'a token in a unit other than minutes'; allowed: a concrete duration, or Duration.minutes(<token>): the value is rendered in minutes and a token cannot be converted"],
+    [{ deploymentController: BlueGreenController.CODE_DEPLOY, codeDeployTerminationWait: Duration.seconds(minutesToken) },
+      "[R/Subject] codeDeployTerminationWait: received 'a token in a unit other than minutes'; allowed: a concrete duration, or Duration.minutes(<token>): the value is rendered in minutes and a token cannot be converted"],
+  ])('[ECS-4] %j is the library\'s error, not aws-cdk-lib\'s', (props, message) => {
+    expect(() => service(props as Partial<FargateBlueGreenServiceProps>)).toThrow(message);
+  });
+
+  test('[ECS-2] enableExecuteCommand: true: ECS Exec logs to the container log group, not to "*"', () => {
+    const s = stack();
+    const svc = service({ enableExecuteCommand: true }, s);
+    const taskRole = s.resolve((svc.taskRole.node.defaultChild as any).ref);
+    const statements = Object.values<any>(Template.fromStack(s).findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([taskRole]))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const logWrites = statements.find((st) => [st.Action].flat().includes('logs:DescribeLogStreams'));
+    expect(logWrites.Resource).not.toEqual('*');
+    expect(JSON.stringify(logWrites.Resource)).toContain(s.resolve((svc.logGroup.node.defaultChild as any).ref).Ref);
+  });
 });

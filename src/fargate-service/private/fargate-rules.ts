@@ -100,8 +100,21 @@ export function checkTraffic(scope: IConstruct, traffic: BlueGreenTraffic, bakeT
   }
 }
 
-function checkWholeMinutes(scope: IConstruct, prop: string, value: Duration | undefined): void {
-  if (value === undefined || isUnresolved(value)) {
+/** Throws unless `value` is whole minutes; a token must be `Duration.minutes(<token>)` (ECS and CodeDeploy take minutes). */
+export function checkWholeMinutes(scope: IConstruct, prop: string, value: Duration | undefined): void {
+  if (value === undefined) {
+    return;
+  }
+  if (isUnresolved(value)) {
+    try {
+      value.toMinutes();
+    } catch {
+      throw new ConstructValidationError(scope, {
+        prop,
+        received: 'a token in a unit other than minutes',
+        allowed: 'a concrete duration, or Duration.minutes(<token>): the value is rendered in minutes and a token cannot be converted',
+      });
+    }
     return;
   }
   if (!Number.isInteger(value.toMinutes({ integral: false }))) {
