@@ -17,14 +17,7 @@ export const ACCESS_LOGS_KMS_REASON =
 
 /** Findings of the presigned-URL issuer's function (a PowertoolsFunction) no default can fix. */
 const ISSUER = 'UploadUrls/Function';
-export const issuerAcknowledgements: Acknowledgement[] = [
-  ...functionAcknowledgements(ISSUER),
-  {
-    path: `${ISSUER}/ServiceRole/DefaultPolicy/Resource`,
-    id: 'AwsSolutions-IAM5[Resource::<Uploads4F6EB0FD.Arn>/uploads/*]',
-    reason: 'A presigned URL carries the permissions of its signer, so the issuer must be able to read and write every user\'s prefix under uploads/; the handler confines each caller to uploads/<caller id>/ (tested), and the actions are only s3:GetObject, s3:PutObject and s3:AbortMultipartUpload.',
-  },
-];
+export const issuerAcknowledgements: Acknowledgement[] = functionAcknowledgements(ISSUER);
 
 /**
  * SecureBucket with its defaults (`Assets`: SSE-S3), and the regulated variant (`Uploads`: SSE-KMS
