@@ -189,6 +189,12 @@ project.addTask('readme:acks', {
   exec: 'ts-node --project tsconfig.dev.json test/reference-app/acknowledgements.ts',
 });
 
+// The README's "patterns document as one app" block: the construct calls and the line/statement counts.
+project.addTask('readme:counts', {
+  description: "Rewrite the README's patterns-document code and line/statement counts (test/tools/count-lines.ts)",
+  exec: 'ts-node --project tsconfig.dev.json test/tools/count-lines.ts --write',
+});
+
 // .NET: no SDK on these machines. `package-all` generates and keeps the C# source only
 // (dist/dotnet-source); `package:dotnet` stays the real NuGet build the release workflow runs on
 // GitHub's runners, which have the SDK.
