@@ -9,12 +9,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-cloud-patterns',
   packageName: 'cdk-cloud-patterns',
   description:
-    'Opinionated AWS CDK v2 L3 constructs whose defaults are the AWS cloud patterns checklist: Powertools Lambda, single-table DynamoDB, secure S3, EventBridge with archive, Fargate blue/green and GitHub OIDC.',
+    'Opinionated AWS CDK v2 L3 constructs whose defaults are the AWS cloud patterns checklist: Powertools Lambda, single-table DynamoDB, secure S3, EventBridge with archive and replay, Fargate blue/green, GitHub OIDC deploy roles and account guardrails (Access Analyzer, budgets, cost anomaly detection).',
   author: 'cdk-cloud-patterns',
   authorAddress: 'maintainers@cdk-cloud-patterns.dev',
   repositoryUrl: 'https://github.com/cdk-cloud-patterns/cdk-cloud-patterns.git',
   license: 'Apache-2.0',
-  keywords: ['aws-cdk', 'cdk', 'construct', 'powertools', 'dynamodb', 's3', 'lambda', 'oidc'],
+  keywords: ['aws-cdk', 'cdk', 'construct', 'powertools', 'dynamodb', 's3', 'lambda', 'eventbridge', 'ecs', 'fargate', 'blue-green', 'oidc', 'github-actions', 'guardrails'],
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
@@ -149,9 +149,9 @@ for (const step of testSteps) {
 // aws-cdk-lib/cx-api at test time by test/setup/recommended-flags.ts.
 const RECOMMENDED_FLAGS_TESTS = [
   'test/(?!languages/|robustness/)([a-z-]+)/\\1\\.test\\.ts$',
-  // constructs whose defaults file is named after the construct, not its folder (event-bus-with-archive and
-  // fargate-blue-green-service join when their literal-shape assertions are flag-independent: issue 9 report)
-  'test/[a-z-]+/(presigned-url-issuer|access-analyzer|cost-anomaly-monitor|github-oidc-role)\\.test\\.ts$',
+  // constructs whose defaults file is named after the construct, not its folder (fargate-blue-green-service
+  // joins when its literal-shape assertions are flag-independent: issue 9 report)
+  'test/[a-z-]+/(presigned-url-issuer|access-analyzer|cost-anomaly-monitor|github-oidc-role|event-bus-with-archive)\\.test\\.ts$',
 ];
 const testRecommendedFlags = project.addTask('test:recommended-flags', {
   description: "Run the constructs' defaults tests and the reference app under aws-cdk-lib's CURRENTLY_RECOMMENDED_FLAGS",
@@ -187,6 +187,12 @@ bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/handlers.ts');
 project.addTask('readme:acks', {
   description: "Rewrite the README's table of acknowledged cdk-nag findings from test/reference-app/stacks",
   exec: 'ts-node --project tsconfig.dev.json test/reference-app/acknowledgements.ts',
+});
+
+// The README's "patterns document as one app" block: the construct calls and the line/statement counts.
+project.addTask('readme:counts', {
+  description: "Rewrite the README's patterns-document code and line/statement counts (test/tools/count-lines.ts)",
+  exec: 'ts-node --project tsconfig.dev.json test/tools/count-lines.ts --write',
 });
 
 // .NET: no SDK on these machines. `package-all` generates and keeps the C# source only

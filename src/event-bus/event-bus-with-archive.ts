@@ -14,7 +14,7 @@ import { jsonSchemaDraft4Problems, openApi3Problems } from './private/json-schem
 import { SCHEDULE_EXPRESSION_ALLOWED, scheduleExpressionProblem } from './private/schedule-expression';
 import { DeadLetterQueue } from '../core/dead-letter-queue';
 import { ConstructValidationError, addWarning } from '../core/private/errors';
-import { checkDuration, checkNonEmpty, checkNumber, checkPattern, isUnresolved, pendingScope } from '../core/private/validation';
+import { checkDuration, checkMaxLength, checkNonEmpty, checkNumber, checkPattern, checkUnique, isUnresolved, pendingScope } from '../core/private/validation';
 import { StageOptions, StagePolicy } from '../core/stage-policy';
 
 /** Properties of an `EventBusWithArchive`. Every prop is optional. */
@@ -286,6 +286,8 @@ export interface EventBusScheduleOptions extends TargetDeliveryOptions {
 const BUS_NAME = /^[.\-_A-Za-z0-9]{1,256}$/;
 const ARCHIVE_NAME = /^[.\-_A-Za-z0-9]{1,48}$/;
 const ACCOUNT_ID = /^\d{12}$/;
+const RULE_NAME = /^[.\-_A-Za-z0-9]{1,64}$/;
+const SCHEDULE_NAME = /^[.\-_A-Za-z0-9]{1,64}$/;
 
 /**
  * A custom EventBridge bus with the patterns document's checklist built in (EVB-1 … EVB-5):
@@ -339,9 +341,18 @@ export class EventBusWithArchive extends events.EventBus {
         hint: 'Register schemas with registerSchema() instead',
       });
     }
+    checkMaxLength(scope, 'description', props.description, 512);
+    if (props.archiveRemovalPolicy === RemovalPolicy.SNAPSHOT) {
+      throw new ConstructValidationError(scope, {
+        prop: 'archiveRemovalPolicy',
+        received: 'SNAPSHOT',
+        allowed: 'RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY (CloudFormation has no snapshot policy for EventBridge archives)',
+      });
+    }
     for (const account of props.putEventsAccounts ?? []) {
       checkPattern(scope, 'putEventsAccounts', account, ACCOUNT_ID, 'a 12-digit AWS account id');
     }
+    checkUnique(scope, 'putEventsAccounts', props.putEventsAccounts, 'each account once (one bus-policy statement per account)');
   }
 
   private static validateDelivery(scope: IConstruct, options: TargetDeliveryOptions): void {
@@ -350,6 +361,18 @@ export class EventBusWithArchive extends events.EventBus {
   }
 
   private static validateSchedule(scope: IConstruct, options: EventBusScheduleOptions): void {
+    // aws-cdk-lib's scheduler targets compare these with their limits at construction: a token fails there
+    for (const [prop, value] of [['retryAttempts', options.retryAttempts], ['maxEventAge', options.maxEventAge]] as const) {
+      if (isUnresolved(value)) {
+        throw new ConstructValidationError(scope, {
+          prop,
+          received: 'a token',
+          allowed: 'a concrete value for a schedule (aws-cdk-lib checks a schedule target\'s retry policy when it is created)',
+        });
+      }
+    }
+    checkMaxLength(scope, 'description', options.description, 512);
+    checkPattern(scope, 'scheduleName', options.scheduleName, SCHEDULE_NAME, '1 to 64 of A-Z a-z 0-9 . - _ (what EventBridge Scheduler accepts)');
     if (!isUnresolved(options.expression)) {
       const problem = scheduleExpressionProblem(options.expression);
       if (problem) {
@@ -413,6 +436,8 @@ export class EventBusWithArchive extends events.EventBus {
     this.alarmActions = props.alarmActions ?? [];
 
     // EVB-1: the bus-level dead-letter queue, and the queue policy aws-cdk-lib does not write
+    // CDK-2: the bus follows the stage (its rules, policy and archive go with it)
+    this.applyRemovalPolicy(this.stagePolicy.removalPolicy);
     this.deadLetterQueue = props.deadLetterQueue ?? new DeadLetterQueue(this, 'DeadLetterQueue', { stage: this.stagePolicy.stage });
     (this.node.defaultChild as events.CfnEventBus).deadLetterConfig = { arn: this.deadLetterQueue.queueArn };
     this.allowEventBridgeToSend(this.deadLetterQueue, this.eventBusArn, 'AllowEventBridgeBusDeadLetters');
@@ -445,14 +470,15 @@ export class EventBusWithArchive extends events.EventBus {
     }
 
     // cross-account publishing: one typed statement per account, never '*'
-    for (const account of props.putEventsAccounts ?? []) {
+    (props.putEventsAccounts ?? []).forEach((account, i) => {
       this.addToResourcePolicy(new iam.PolicyStatement({
-        sid: `AllowPutEventsFrom${isUnresolved(account) ? this.node.addr.slice(0, 8) : account}`,
+        // a token account is named by its position: two of them must not share a sid
+        sid: `AllowPutEventsFrom${isUnresolved(account) ? `Account${i}` : account}`,
         principals: [new iam.AccountPrincipal(account)],
         actions: ['events:PutEvents'],
         resources: [this.eventBusArn],
       }));
-    }
+    });
 
     Aspects.of(Stack.of(this)).add(new TargetDeadLetterCheck(this.guardedRules));
   }
@@ -510,7 +536,18 @@ export class EventBusWithArchive extends events.EventBus {
    */
   public addRule(id: string, options: EventBusRuleOptions = {}): events.Rule {
     const { targets, deadLetterQueue, retryAttempts, maxEventAge, ...ruleProps } = options;
-    EventBusWithArchive.validateDelivery(pendingScope(this, id), options);
+    const errorScope = pendingScope(this, id);
+    EventBusWithArchive.validateDelivery(errorScope, options);
+    const pattern = options.eventPattern;
+    if (pattern === undefined || (!isUnresolved(pattern) && Object.values(pattern).every((v) => v === undefined))) {
+      throw new ConstructValidationError(errorScope, {
+        prop: 'eventPattern',
+        received: options.eventPattern,
+        allowed: 'an event pattern with at least one field (a rule on the bus matches events by its pattern)',
+      });
+    }
+    checkMaxLength(errorScope, 'description', options.description, 512);
+    checkPattern(errorScope, 'ruleName', options.ruleName, RULE_NAME, '1 to 64 of A-Z a-z 0-9 . - _ (what EventBridge accepts)');
     const rule = new events.Rule(this, id, { ...ruleProps, eventBus: this });
     this.guardedRules.add(rule);
     for (const target of targets ?? []) {

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { DeploymentStage } from '../core/deployment-stage';
 import { PatternHandlers } from '../core/handlers';
 import { ConstructValidationError } from '../core/private/errors';
+import { acknowledgeInherent, wildcardResourceFindingId } from '../core/private/rule-packs';
 import { PowertoolsFunction } from '../powertools-function';
 import { USER_PREFIX_KEY_ACTIONS, USER_PREFIX_OBJECT_ACTIONS, USER_PREFIX_ROOT } from './perms';
 import {
@@ -102,6 +103,13 @@ export class PresignedUrlIssuer extends Construct {
   /** The bucket the URLs are for. */
   public readonly bucket: s3.IBucket;
 
+  /**
+   * The policy of the function's role that holds the object permissions under the user prefix root
+   * (`uploads/*`), apart from the role's default policy so that the wildcard the construct needs is
+   * acknowledged there alone and yours (grants to `function`) stay reported.
+   */
+  public readonly objectPolicy: iam.ManagedPolicy;
+
   constructor(scope: Construct, id: string, props: PresignedUrlIssuerProps) {
     super(scope, id);
     const { bucket, serviceName, stage, allowedContentTypes, downloadUrlExpiry, uploadUrlExpiry, ...functionOptions } = props;
@@ -133,11 +141,22 @@ export class PresignedUrlIssuer extends Construct {
       },
     });
 
-    iam.Grant.addToPrincipal({
-      grantee: this.function,
-      actions: USER_PREFIX_OBJECT_ACTIONS,
-      resourceArns: [bucket.arnForObjects(`${USER_PREFIX_ROOT}*`)],
+    const userPrefixes = bucket.arnForObjects(`${USER_PREFIX_ROOT}*`);
+    this.objectPolicy = new iam.ManagedPolicy(this, 'ObjectPolicy', {
+      description: `Presigned URLs of ${this.node.path} under ${USER_PREFIX_ROOT}`,
+      statements: [new iam.PolicyStatement({ actions: USER_PREFIX_OBJECT_ACTIONS, resources: [userPrefixes] })],
     });
+    if (this.function.role) {
+      this.objectPolicy.attachToRole(this.function.role);
+    }
+    this.function.node.defaultChild?.node.addDependency(this.objectPolicy);
+    const findingId = wildcardResourceFindingId(this.objectPolicy, userPrefixes);
+    if (findingId) {
+      acknowledgeInherent(this.objectPolicy, {
+        id: findingId,
+        reason: `A presigned URL carries its signer's permissions and the signer serves every user, so its role needs every user's prefix under ${USER_PREFIX_ROOT}; the handler confines each caller to ${USER_PREFIX_ROOT}<their id>/. This policy holds only that statement.`,
+      });
+    }
     bucket.encryptionKey?.grant(this.function, ...USER_PREFIX_KEY_ACTIONS);
   }
 

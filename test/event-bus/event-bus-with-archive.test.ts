@@ -7,6 +7,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { DeadLetterQueue, DeploymentStage, EventBusWithArchive, EventBusWithArchiveProps, EventSchemaType } from '../../src';
+import { allows, policyGrants, templateGrants } from '../util/iam-policy';
+import { renderedArn } from '../util/partition';
 
 function newStack(context?: Record<string, string>): Stack {
   return new Stack(new App({ context }), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
@@ -158,7 +160,7 @@ describe('[EVB-1] the resource policy', () => {
       Statement: {
         Effect: 'Allow',
         Action: 'events:PutEvents',
-        Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111122223333:root']] } },
+        Principal: { AWS: renderedArn(stack, ':iam::111122223333:root') },
         Resource: { 'Fn::GetAtt': [ref(stack, bus), 'Arn'] },
       },
     });
@@ -263,18 +265,10 @@ describe('[EVB-3] the archive', () => {
     const { bus } = build(undefined, stack);
     const role = new iam.Role(stack, 'Operator', { assumedBy: new iam.AccountRootPrincipal() });
     bus.grantStartReplay(role);
-    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: [
-          { Effect: 'Allow', Action: ['events:StartReplay', 'events:DescribeArchive'], Resource: { 'Fn::GetAtt': [ref(stack, bus.eventArchive), 'Arn'] } },
-          {
-            Effect: 'Allow',
-            Action: ['events:DescribeReplay', 'events:CancelReplay'],
-            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':events:us-east-1:123456789012:replay/*']] },
-          },
-        ],
-      },
-    });
+    expect(templateGrants(Template.fromStack(stack))).toEqual(policyGrants([
+      ...allows(['events:StartReplay', 'events:DescribeArchive'], { 'Fn::GetAtt': [ref(stack, bus.eventArchive), 'Arn'] }),
+      ...allows(['events:DescribeReplay', 'events:CancelReplay'], renderedArn(stack, ':events:us-east-1:123456789012:replay/*')),
+    ].map((g) => ({ Effect: g.effect, Action: g.action, Resource: g.resource }))));
     expect(stack.resolve(bus.archiveArn)).toEqual({ 'Fn::GetAtt': [ref(stack, bus.eventArchive), 'Arn'] });
   });
 });
@@ -518,7 +512,7 @@ describe('[EVB-5] schedules', () => {
           Condition: {
             StringEquals: {
               'aws:SourceAccount': '123456789012',
-              'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':scheduler:us-east-1:123456789012:schedule-group/default']] },
+              'aws:SourceArn': renderedArn(stack, ':scheduler:us-east-1:123456789012:schedule-group/default'),
             },
           },
         }],

@@ -41,3 +41,45 @@ describe("the README's install section", () => {
     expect(imports.get('Go')).toBe(`import "${targets.go.moduleName}/${targets.go.packageName}"`);
   });
 });
+
+/** The install-from-a-clone lines of the README (`<clone>` for the path of the clone). */
+function cloneLines(readme: string): Map<string, string> {
+  const section = readme.split(/^### /m).find((s) => s.startsWith('From a clone')) ?? '';
+  const lines = new Map<string, string>();
+  for (const row of section.split('\n').filter((l) => l.startsWith('| '))) {
+    const [, language, what] = row.split('|').map((c) => c.trim());
+    const code = /`([^`]*<clone>[^`]*)`/.exec(what)?.[1];
+    if (code) {
+      lines.set(language.split(' ')[0], code);
+    }
+  }
+  return lines;
+}
+
+describe("the README's install-from-a-clone lines are the ones the language apps use", () => {
+  const lines = cloneLines(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8'));
+  const apps = path.join(ROOT, 'test', 'apps');
+  const read = (...p: string[]) => fs.readFileSync(path.join(apps, ...p), 'utf-8');
+
+  test('there is one for Python, Java, Go and TypeScript', () => {
+    expect([...lines.keys()]).toEqual(['Python', 'Java', 'Go', 'TypeScript']);
+  });
+
+  test('Python: run-all.sh installs the wheel from the same path ("$root" is the clone)', () => {
+    const wheel = lines.get('Python')!.replace(/^pip install /, '');
+    expect(read('run-all.sh')).toContain(wheel.replace('<clone>', '"$root"'));
+  });
+
+  test('Java: the pom\'s repository has the same file:// URL (the clone is three folders up)', () => {
+    expect(read('java', 'pom.xml')).toContain(lines.get('Java')!.replace('<clone>', '${project.basedir}/../../..'));
+  });
+
+  test('Go: go.mod has the same replace directive (the clone is three folders up)', () => {
+    expect(read('go', 'go.mod').split('\n')).toContain(lines.get('Go')!.replace('<clone>', '../../..'));
+  });
+
+  test('TypeScript: the fresh-app check installs the tarball from the same folder', () => {
+    const folder = path.dirname(lines.get('TypeScript')!.replace(/^npm install <clone>\//, ''));
+    expect(fs.readFileSync(path.join(ROOT, 'test', 'fresh-app', 'run.sh'), 'utf-8')).toContain(`ls ${folder}/cdk-cloud-patterns@*.tgz`);
+  });
+});

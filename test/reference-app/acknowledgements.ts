@@ -2,13 +2,8 @@
  * Renders every acknowledged rule-pack finding of the reference app as the README's table, and
  * writes it between the README's `acknowledgements` markers (`npx projen readme:acks`).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { REFERENCE_STACKS } from './stacks';
-
-export const README = path.join(__dirname, '..', '..', 'README.md');
-const START = '<!-- acknowledgements:start -->';
-const END = '<!-- acknowledgements:end -->';
+import { readmeBlock, writeReadmeBlock } from '../tools/readme-block';
 
 /**
  * The Markdown table of every acknowledgement: one row per construct and reason, listing the rules
@@ -35,20 +30,12 @@ export function renderAcknowledgements(): string {
   return ['| stack | rules | resources (paths in the stack) | reason |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-/** The README's current block between the markers. */
-export function readmeAcknowledgements(readme = fs.readFileSync(README, 'utf-8')): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) {
-    throw new Error(`README.md has no ${START} … ${END} block`);
-  }
-  return readme.slice(start + START.length, end).trim();
+/** The README's current block between the `acknowledgements` markers. */
+export function readmeAcknowledgements(): string {
+  return readmeBlock('acknowledgements');
 }
 
 if (require.main === module) {
-  const readme = fs.readFileSync(README, 'utf-8');
-  readmeAcknowledgements(readme); // fails clearly when the markers are missing
-  const next = readme.slice(0, readme.indexOf(START) + START.length) + `\n${renderAcknowledgements()}\n` + readme.slice(readme.indexOf(END));
-  fs.writeFileSync(README, next);
+  writeReadmeBlock('acknowledgements', renderAcknowledgements());
   console.log('README.md acknowledgements updated');
 }

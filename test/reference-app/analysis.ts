@@ -166,6 +166,13 @@ export const WILDCARD_ALLOW_LIST: AllowedWildcard[] = [
     reason:
       "StageLogGroup.allowLogsToUseKey: the key policy statement that lets CloudWatch Logs (logs.<region>.amazonaws.com) use the key; a key policy's Resource is the key itself (\"*\"), and the kms:EncryptionContext:aws:logs:arn condition limits it to this account's log groups. These are the actions AWS documents for encrypting log groups with KMS.",
   })),
+  ...['kms:Decrypt', 'kms:GenerateDataKey', 'kms:ReEncrypt*', 'kms:DescribeKey'].map((action) => ({
+    action,
+    resourceStar: true,
+    principalIncludes: 'events.amazonaws.com',
+    reason:
+      'EventBus with kmsKey (aws-cdk-lib): the key policy statement that lets EventBridge encrypt the bus\'s events, conditioned on this bus (aws:SourceArn, kms:EncryptionContext:aws:events:event-bus:arn); a key policy\'s Resource "*" is the key itself.',
+  })),
   ...['kms:GenerateDataKey*', 'kms:Decrypt'].map((action) => ({
     action,
     resourceStar: true,

@@ -2,10 +2,18 @@
  * Props models of the constructs (issue 16): every prop, legal and illegal values, tokens where a
  * token is allowed. Each builds its construct with id `SUBJECT`.
  */
-import { Duration, RemovalPolicy, Token, aws_codedeploy as codedeploy, aws_dynamodb as dynamodb, aws_ecs as ecs, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, TimeZone, Token, aws_codedeploy as codedeploy, aws_dynamodb as dynamodb, aws_ecs as ecs, aws_s3 as s3 } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as fc from 'fast-check';
 import { ConstructModel, SUBJECT } from './harness';
 import {
@@ -15,6 +23,11 @@ import {
   AnomalyAlertFrequency,
   BlueGreenController,
   BlueGreenTraffic,
+  DeadLetterQueue,
+  DeploymentStage,
+  EventBusWithArchive,
+  EventSchemaOptions,
+  EventSchemaType,
   FargateBlueGreenService,
   FargateBlueGreenServiceProps,
   GitHubOidcRole,
@@ -214,6 +227,222 @@ export const accountGuardrailsModel: ConstructModel<AccountGuardrailsProps> = {
 };
 
 // ---------------------------------------------------------------------------------------------
+/** A key or queue a case hands the construct: none, one the stack creates, or an imported one. */
+type Given = 'new' | 'imported';
+const given = opt(fc.constantFrom<Given>('new', 'imported'));
+
+interface RuleCase {
+  readonly id: string;
+  readonly pattern: 'source' | 'empty' | 'none';
+  readonly enabled?: boolean;
+  readonly ruleName?: string;
+  readonly description?: string;
+  readonly targets: Array<'queue' | 'function' | 'queueWithOwnDlq'>;
+  readonly deadLetterQueue?: Given;
+  readonly retryAttempts?: number;
+  readonly maxEventAge?: Duration;
+}
+
+interface ScheduleCase {
+  readonly id: string;
+  readonly expression: string;
+  readonly timeZone?: TimeZone;
+  readonly target: 'function' | 'bus' | 'both';
+  readonly source?: string;
+  readonly detailType?: string;
+  readonly input?: string;
+  readonly role?: Given;
+  readonly timeWindow?: number;
+  readonly scheduleName?: string;
+  readonly description?: string;
+  readonly enabled?: boolean;
+  readonly deadLetterQueue?: Given;
+  readonly retryAttempts?: number;
+  readonly maxEventAge?: Duration;
+}
+
+/** A schema a case registers: registerSchema's options and the construct id. */
+type SchemaCase = EventSchemaOptions & { readonly id: string };
+
+export interface EventBusCase {
+  readonly eventBusName?: string;
+  readonly description?: string;
+  readonly kmsKey?: Given;
+  readonly logConfig?: events.LogConfig;
+  readonly deadLetterQueue?: Given;
+  readonly archiveRetention?: Duration;
+  readonly archiveName?: string;
+  readonly archiveKmsKey?: Given;
+  readonly archiveRemovalPolicy?: RemovalPolicy;
+  readonly schemaRegistryName?: string;
+  readonly schemaDiscovery?: boolean;
+  readonly putEventsAccounts?: string[];
+  readonly alarmActions?: boolean;
+  readonly rules?: RuleCase[];
+  readonly schedules?: ScheduleCase[];
+  readonly schemas?: SchemaCase[];
+}
+
+const eventText = fc.oneof(
+  { arbitrary: fc.constantFrom('com.example.orders', 'OrderCreated'), weight: 6 },
+  { arbitrary: fc.constantFrom('', '  ', 'x'.repeat(300)), weight: 1 },
+  { arbitrary: tokenString, weight: 1 },
+);
+const deliveryRetry = opt(fc.oneof(fc.integer({ min: -1, max: 200 }), tokenNumber));
+const deliveryAge = opt(fc.oneof(fc.integer({ min: 0, max: 90_000 }).map((n) => Duration.seconds(n)), tokenNumber.map((n) => Duration.seconds(n)),
+  fc.constant(Duration.millis(60_500))));
+const DRAFT4_DOC = JSON.stringify({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', properties: { orderId: { type: 'string' } } });
+const OPENAPI_DOC = JSON.stringify({ openapi: '3.0.0', info: { title: 'Order', version: '1.0.0' }, paths: {}, components: { schemas: { Order: { type: 'object' } } } });
+
+export const eventBusWithArchiveModel: ConstructModel<EventBusCase> = {
+  name: 'EventBusWithArchive',
+  props: fc.record({
+    eventBusName: opt(fc.oneof(name, fc.constantFrom('default', 'aws.orders', 'orders.bus_1', 'bad name'))),
+    description: opt(fc.oneof(fc.constantFrom('Application events', '', 'd'.repeat(513)), tokenString)),
+    kmsKey: given,
+    logConfig: opt(fc.record({
+      includeDetail: opt(fc.constantFrom(...Object.values(events.IncludeDetail))),
+      level: opt(fc.constantFrom(...Object.values(events.Level))),
+    }, { requiredKeys: [] })),
+    deadLetterQueue: given,
+    archiveRetention: opt(fc.oneof(
+      fc.integer({ min: 0, max: 4000 }).map((d) => Duration.days(d)),
+      fc.integer({ min: 1, max: 100 }).map((h) => Duration.hours(h)),
+      tokenNumber.map((n) => Duration.days(n)),
+    )),
+    archiveName: opt(fc.oneof(fc.stringMatching(/^[A-Za-z0-9._-]{1,48}$/), fc.constantFrom('', 'x'.repeat(49), 'bad name'), tokenString)),
+    archiveKmsKey: given,
+    archiveRemovalPolicy: opt(fc.constantFrom(
+      RemovalPolicy.RETAIN, RemovalPolicy.DESTROY, RemovalPolicy.SNAPSHOT, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+    )),
+    schemaRegistryName: opt(fc.oneof(fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/), fc.constantFrom('', 'bad name', 'x'.repeat(70), 'aws.events'), tokenString)),
+    schemaDiscovery: opt(fc.boolean()),
+    putEventsAccounts: opt(fc.array(fc.oneof(
+      { arbitrary: fc.constantFrom('111111111111', '222222222222'), weight: 4 },
+      { arbitrary: fc.constantFrom('', '1234', '*', 'not-an-account'), weight: 1 },
+      { arbitrary: tokenString, weight: 1 },
+    ), { maxLength: 3 })),
+    alarmActions: opt(fc.boolean()),
+    rules: opt(fc.uniqueArray(fc.record({
+      id: fc.constantFrom('OrderCreated', 'OrderShipped'),
+      pattern: fc.constantFrom<RuleCase['pattern']>('source', 'source', 'empty', 'none'),
+      enabled: opt(fc.boolean()),
+      ruleName: opt(fc.oneof(fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/), fc.constantFrom('', 'bad name', 'x'.repeat(70)))),
+      description: opt(fc.constantFrom('routes orders', '', 'd'.repeat(513))),
+      targets: fc.array(fc.constantFrom<RuleCase['targets'][number]>('queue', 'function', 'queueWithOwnDlq'), { maxLength: 3 }),
+      deadLetterQueue: given,
+      retryAttempts: deliveryRetry,
+      maxEventAge: deliveryAge,
+    }, { requiredKeys: ['id', 'pattern', 'targets'] }), { maxLength: 2, selector: (r) => r.id })),
+    schedules: opt(fc.uniqueArray(fc.record({
+      id: fc.constantFrom('Daily', 'Hourly'),
+      expression: fc.oneof(
+        { arbitrary: fc.constantFrom('cron(0 8 * * ? *)', 'rate(1 hour)', 'rate(5 minutes)', 'at(2030-01-01T00:00:00)'), weight: 6 },
+        { arbitrary: fc.constantFrom('rate(0 minutes)', 'rate(1 hours)', 'cron(0 8 * * *)', 'cron(0 8 * * 1 *)', 'at(2030-02-30T00:00:00)', 'every day', ''), weight: 2 },
+        { arbitrary: tokenString, weight: 1 },
+      ),
+      timeZone: opt(fc.constantFrom(TimeZone.ETC_UTC, TimeZone.EUROPE_BERLIN, TimeZone.AMERICA_NEW_YORK)),
+      target: fc.constantFrom<ScheduleCase['target']>('function', 'bus', 'bus', 'both'),
+      source: opt(eventText),
+      detailType: opt(eventText),
+      input: opt(fc.oneof(fc.constantFrom('{}', '{"report":"daily"}', 'not json', ''), tokenString)),
+      role: given,
+      timeWindow: opt(fc.integer({ min: 0, max: 1440 })),
+      scheduleName: opt(fc.oneof(fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/), fc.constantFrom('', 'bad name', 'x'.repeat(70)))),
+      description: opt(fc.constantFrom('daily report', '', 'd'.repeat(513))),
+      enabled: opt(fc.boolean()),
+      deadLetterQueue: given,
+      retryAttempts: deliveryRetry,
+      maxEventAge: deliveryAge,
+    }, { requiredKeys: ['id', 'expression', 'target'] }), { maxLength: 2, selector: (r) => r.id })),
+    schemas: opt(fc.uniqueArray(fc.record({
+      id: fc.constantFrom('OrderSchema', 'ShipSchema'),
+      source: eventText,
+      detailType: eventText,
+      content: fc.oneof(
+        { arbitrary: fc.constantFrom(DRAFT4_DOC, OPENAPI_DOC), weight: 4 },
+        { arbitrary: fc.constantFrom('{}', 'not json', '{"type":"nonsense"}', ''), weight: 1 },
+        { arbitrary: tokenString, weight: 1 },
+      ),
+      type: opt(fc.constantFrom(...Object.values(EventSchemaType))),
+      schemaName: opt(fc.oneof(fc.stringMatching(/^[A-Za-z0-9._@-]{1,30}$/), fc.constantFrom('', 'bad name', 'x'.repeat(400)))),
+      description: opt(fc.constantFrom('orders', '', 'd'.repeat(300))),
+    }, { requiredKeys: ['id', 'source', 'detailType', 'content'] }), { maxLength: 2, selector: (r) => r.id })),
+  }, { requiredKeys: [] }),
+  build(stack, c, stage) {
+    const removalPolicy = stage === DeploymentStage.PROD ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    let n = 0;
+    const key = (g: Given | undefined) => g === undefined ? undefined
+      : g === 'new' ? new kms.Key(stack, `Key${n++}`, { enableKeyRotation: true, removalPolicy })
+        : kms.Key.fromKeyArn(stack, `Key${n++}`, 'arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555');
+    const queue = (g: Given | undefined) => g === undefined ? undefined
+      : g === 'new' ? new DeadLetterQueue(stack, `Queue${n++}`, { stage })
+        : sqs.Queue.fromQueueArn(stack, `Queue${n++}`, 'arn:aws:sqs:eu-west-1:123456789012:given-dlq');
+    const role = (g: Given | undefined) => g === undefined ? undefined
+      : g === 'new' ? new iam.Role(stack, `Role${n++}`, { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') })
+        : iam.Role.fromRoleArn(stack, `Role${n++}`, 'arn:aws:iam::123456789012:role/given-scheduler-role');
+    // sameEnvironment: in an environment-agnostic stack aws-cdk-lib cannot tell the account (see the report)
+    const fn = lambda.Function.fromFunctionAttributes(stack, 'Fn', {
+      functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:processor',
+      sameEnvironment: true,
+    });
+    const bus = new EventBusWithArchive(stack, SUBJECT, {
+      stage,
+      eventBusName: c.eventBusName,
+      description: c.description,
+      kmsKey: key(c.kmsKey),
+      logConfig: c.logConfig,
+      deadLetterQueue: queue(c.deadLetterQueue),
+      archiveRetention: c.archiveRetention,
+      archiveName: c.archiveName,
+      archiveKmsKey: key(c.archiveKmsKey),
+      archiveRemovalPolicy: c.archiveRemovalPolicy,
+      schemaRegistryName: c.schemaRegistryName,
+      schemaDiscovery: c.schemaDiscovery,
+      putEventsAccounts: c.putEventsAccounts,
+      alarmActions: c.alarmActions ? [new cloudwatchActions.SnsAction(sns.Topic.fromTopicArn(stack, 'Alerts', 'arn:aws:sns:eu-west-1:123456789012:alerts'))] : undefined,
+    });
+    for (const r of c.rules ?? []) {
+      bus.addRule(r.id, {
+        eventPattern: r.pattern === 'source' ? { source: ['com.example.orders'] } : r.pattern === 'empty' ? {} : undefined,
+        enabled: r.enabled,
+        ruleName: r.ruleName,
+        description: r.description,
+        targets: r.targets.map((t) => t === 'function' ? new targets.LambdaFunction(fn)
+          : new targets.SqsQueue(sqs.Queue.fromQueueArn(stack, `Target${n++}`, 'arn:aws:sqs:eu-west-1:123456789012:orders'),
+            t === 'queueWithOwnDlq' ? { deadLetterQueue: sqs.Queue.fromQueueArn(stack, `Own${n++}`, 'arn:aws:sqs:eu-west-1:123456789012:own-dlq') } : {})),
+        deadLetterQueue: queue(r.deadLetterQueue),
+        retryAttempts: r.retryAttempts,
+        maxEventAge: r.maxEventAge,
+      });
+    }
+    for (const s of c.schedules ?? []) {
+      bus.addSchedule(s.id, {
+        expression: s.expression,
+        timeZone: s.timeZone,
+        targetFunction: s.target === 'bus' ? undefined : fn,
+        source: s.target === 'function' ? undefined : s.source,
+        detailType: s.target === 'function' ? undefined : s.detailType,
+        input: s.input,
+        role: role(s.role),
+        timeWindow: s.timeWindow === undefined ? undefined
+          : s.timeWindow === 0 ? scheduler.TimeWindow.off() : scheduler.TimeWindow.flexible(Duration.minutes(s.timeWindow)),
+        scheduleName: s.scheduleName,
+        description: s.description,
+        enabled: s.enabled,
+        deadLetterQueue: queue(s.deadLetterQueue),
+        retryAttempts: s.retryAttempts,
+        maxEventAge: s.maxEventAge,
+      });
+    }
+    for (const s of c.schemas ?? []) {
+      bus.registerSchema(s.id, s);
+    }
+  },
+  overridesRemoval: (c) => c.archiveRemovalPolicy !== undefined,
+};
+
+// ---------------------------------------------------------------------------------------------
 /** The props of a case; the resources a prop takes are made in `build` from a flag. */
 type FargateCase = Omit<FargateBlueGreenServiceProps, 'image' | 'certificate' | 'logsEncryptionKey' | 'stage'> & {
   readonly withCertificate?: boolean;
@@ -303,5 +532,6 @@ export const MODELS: ConstructModel<any>[] = [
   singleTableModel,
   gitHubOidcRoleModel,
   accountGuardrailsModel,
+  eventBusWithArchiveModel,
   fargateBlueGreenServiceModel,
 ];

@@ -5,10 +5,12 @@
 import { App, Duration, RemovalPolicy, Stack, Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import {
-  AccountGuardrails, BlueGreenController, BlueGreenTraffic, DeploymentStage, FargateBlueGreenService, FargateBlueGreenServiceProps,
-  GitHubOidcRole, PowertoolsFunction, PowertoolsFunctionProps, SecureBucket, SingleTable,
+  AccountGuardrails, BlueGreenController, BlueGreenTraffic, DeploymentStage, EventBusWithArchive, EventBusWithArchiveProps,
+  FargateBlueGreenService, FargateBlueGreenServiceProps, GitHubOidcRole, PowertoolsFunction, PowertoolsFunctionProps, SecureBucket, SingleTable,
 } from '../../src';
 
 const stack = () => new Stack(new App(), 'R', { env: { account: '123456789012', region: 'eu-west-1' } });
@@ -142,5 +144,54 @@ describe('FargateBlueGreenService', () => {
     const logWrites = statements.find((st) => [st.Action].flat().includes('logs:DescribeLogStreams'));
     expect(logWrites.Resource).not.toEqual('*');
     expect(JSON.stringify(logWrites.Resource)).toContain(s.resolve((svc.logGroup.node.defaultChild as any).ref).Ref);
+  });
+});
+
+describe('EventBusWithArchive', () => {
+  const bus = (props: EventBusWithArchiveProps = {}, s = stack()) => new EventBusWithArchive(s, 'Subject', props);
+  const queueTarget = (s: Stack) => new targets.SqsQueue(sqs.Queue.fromQueueArn(s, 'Target', 'arn:aws:sqs:eu-west-1:123456789012:orders'));
+
+  test.each([DeploymentStage.PROD, DeploymentStage.DEV])('[CDK-2] the bus itself follows the stage\'s removal policy in %s (it was always deleted)', (stage) => {
+    const s = stack();
+    bus({ stage }, s);
+    Template.fromStack(s).hasResource('AWS::Events::EventBus', { DeletionPolicy: stage === DeploymentStage.PROD ? 'Retain' : 'Delete' });
+  });
+
+  test.each([
+    [{ archiveRemovalPolicy: RemovalPolicy.SNAPSHOT },
+      "[R/Subject] archiveRemovalPolicy: received 'SNAPSHOT'; allowed: RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY (CloudFormation has no snapshot policy for EventBridge archives)"],
+    [{ description: 'd'.repeat(513) }, "[R/Subject] description: received '513 characters'; allowed: at most 512 characters"],
+    [{ putEventsAccounts: ['111111111111', '111111111111'] },
+      "[R/Subject] putEventsAccounts[1]: received '111111111111'; allowed: each account once (one bus-policy statement per account)"],
+  ])('[EVB-1] %j is the library\'s error, not aws-cdk-lib\'s or CloudFormation\'s', (props, message) => {
+    expect(() => bus(props as EventBusWithArchiveProps)).toThrow(message);
+  });
+
+  test('[EVB-1] two token accounts in putEventsAccounts (was a construct-id clash of their statements)', () => {
+    const s = stack();
+    bus({ putEventsAccounts: [Token.asString({ Ref: 'A' }), Token.asString({ Ref: 'B' })] }, s);
+    Template.fromStack(s).resourceCountIs('AWS::Events::EventBusPolicy', 2);
+  });
+
+  test.each([
+    [{}, '[R/Subject/Rule] eventPattern: received undefined; allowed: an event pattern with at least one field (a rule on the bus matches events by its pattern)'],
+    [{ eventPattern: {} }, '[R/Subject/Rule] eventPattern: received {}; allowed: an event pattern with at least one field (a rule on the bus matches events by its pattern)'],
+    [{ eventPattern: { source: ['a'] }, ruleName: '' }, "[R/Subject/Rule] ruleName: received ''; allowed: 1 to 64 of A-Z a-z 0-9 . - _ (what EventBridge accepts)"],
+    [{ eventPattern: { source: ['a'] }, description: 'd'.repeat(513) }, "[R/Subject/Rule] description: received '513 characters'; allowed: at most 512 characters"],
+  ])('[EVB-2] addRule(%j) is the library\'s error', (options, message) => {
+    const s = stack();
+    expect(() => bus({}, s).addRule('Rule', { ...options, targets: [queueTarget(s)] })).toThrow(message);
+  });
+
+  test.each([
+    [{ retryAttempts: Token.asNumber({ Ref: 'N' }) },
+      "[R/Subject/Daily] retryAttempts: received 'a token'; allowed: a concrete value for a schedule (aws-cdk-lib checks a schedule target's retry policy when it is created)"],
+    [{ maxEventAge: Duration.seconds(Token.asNumber({ Ref: 'N' })) },
+      "[R/Subject/Daily] maxEventAge: received 'a token'; allowed: a concrete value for a schedule (aws-cdk-lib checks a schedule target's retry policy when it is created)"],
+    [{ scheduleName: 'bad name' }, "[R/Subject/Daily] scheduleName: received 'bad name'; allowed: 1 to 64 of A-Z a-z 0-9 . - _ (what EventBridge Scheduler accepts)"],
+    [{ scheduleName: 'x'.repeat(70) }, `[R/Subject/Daily] scheduleName: received '${'x'.repeat(70)}'; allowed: 1 to 64 of A-Z a-z 0-9 . - _ (what EventBridge Scheduler accepts)`],
+    [{ description: 'd'.repeat(513) }, "[R/Subject/Daily] description: received '513 characters'; allowed: at most 512 characters"],
+  ])('[EVB-5] addSchedule(%j) is the library\'s error', (options, message) => {
+    expect(() => bus().addSchedule('Daily', { expression: 'rate(1 hour)', source: 'com.example.reports', detailType: 'Daily', ...options })).toThrow(message);
   });
 });

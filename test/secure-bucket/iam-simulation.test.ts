@@ -29,13 +29,17 @@ function resolve(value: any, bucketId: string): any {
   return value;
 }
 
-/** The S3 statements of the identity policy the grantee's role got, with intrinsics resolved. */
-function grantPolicy(build: (stack: Stack, bucket: SecureBucket) => iam.IRole): any {
+/**
+ * The S3 statements of an identity policy, with intrinsics resolved: the one `build` returns, or the
+ * default policy of the role it returns.
+ */
+function grantPolicy(build: (stack: Stack, bucket: SecureBucket) => iam.IRole | iam.ManagedPolicy): any {
   const stack = new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region: 'us-east-1' } });
   const bucket = new SecureBucket(stack, 'Uploads');
-  const role = build(stack, bucket);
+  const built = build(stack, bucket);
+  const policy = built instanceof iam.ManagedPolicy ? built : built.node.findChild('DefaultPolicy');
   const template = Template.fromStack(stack).toJSON();
-  const policyId = stack.getLogicalId(role.node.findChild('DefaultPolicy').node.defaultChild as iam.CfnPolicy);
+  const policyId = stack.getLogicalId(policy.node.defaultChild as iam.CfnPolicy);
   const doc = template.Resources[policyId].Properties.PolicyDocument;
   const s3Statements = doc.Statement.filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith('s3:')));
   expect(s3Statements.length).toBeGreaterThan(0);
@@ -102,7 +106,7 @@ describe('[IAM-2] grantReadWriteOwnPrefix, simulated', () => {
 describe('[S3-6] the presigned-URL issuer\'s role, simulated', () => {
   let policy: any;
   beforeAll(() => {
-    policy = grantPolicy((stack, bucket) => new PresignedUrlIssuer(stack, 'Issuer', { bucket }).function.role!);
+    policy = grantPolicy((stack, bucket) => new PresignedUrlIssuer(stack, 'Issuer', { bucket }).objectPolicy);
   });
 
   test('[S3-6] the signer may read and write any user\'s prefix (the handler confines each caller)', async () => {

@@ -1,5 +1,6 @@
-import { App, CfnParameter, Duration, Stack, aws_kms as kms, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Stack, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { PowertoolsFunction, PresignedUrlIssuerProps, PresignedUrlIssuer, SecureBucket } from '../../src';
 import { allows, policyGrants } from '../util/iam-policy';
 
@@ -13,10 +14,11 @@ function build(props: Partial<PresignedUrlIssuerProps> = {}, bucketProps = {}, s
   return { stack, bucket, issuer, template: Template.fromStack(stack) };
 }
 
+/** The statements of every identity policy of the issuer's role: its default policy and the object policy. */
 function statements(template: Template, stack: Stack, issuer: PresignedUrlIssuer): any[] {
   const role = issuer.function.role!;
-  const policyId = stack.getLogicalId(role.node.findChild('DefaultPolicy').node.defaultChild as any);
-  return template.toJSON().Resources[policyId].Properties.PolicyDocument.Statement;
+  const policies = [role.node.findChild('DefaultPolicy').node.defaultChild, issuer.objectPolicy.node.defaultChild];
+  return policies.flatMap((policy) => template.toJSON().Resources[stack.getLogicalId(policy as any)].Properties.PolicyDocument.Statement);
 }
 
 describe('PresignedUrlIssuer', () => {
@@ -132,5 +134,34 @@ describe('PresignedUrlIssuer', () => {
   test('[S3-6] the function runs on Node.js (the shipped handler is JavaScript)', () => {
     const { issuer } = build();
     expect(issuer.function.runtime.family).toBe(lambda.RuntimeFamily.NODEJS);
+  });
+});
+
+describe('[S3-6] what the issuer acknowledges itself (DESIGN.md §9)', () => {
+  type Located = { ruleName: string; severity: string; violatingResources: Array<{ constructPath: string }> };
+  function located(stack: Stack): string[] {
+    const packs = [new AwsSolutionsChecks(), new ServerlessChecks()] as unknown as Array<{ validateScope(s: Stack): { violations: Located[] } }>;
+    return packs.flatMap((pack) => pack.validateScope(stack).violations)
+      .flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}`)).sort();
+  }
+
+  test('[S3-6] the minimal call has no AwsSolutions and no Serverless finding, with no acknowledgement of the user', () => {
+    const { stack } = build();
+    expect(located(stack)).toEqual([]);
+  });
+
+  test('[S3-6] the acknowledgement matches cdk-nag\'s finding for an imported bucket too (ARN with the partition)', () => {
+    const stack = newStack();
+    new PresignedUrlIssuer(stack, 'Issuer', { bucket: s3.Bucket.fromBucketName(stack, 'Imported', 'team-uploads') });
+    expect(located(stack)).toEqual([]);
+  });
+
+  test('[S3-6] the uploads/* wildcard sits in the construct\'s own policy, acknowledged there alone: a wildcard the user grants is still reported', () => {
+    const { stack, issuer } = build();
+    issuer.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
+    expect(located(stack)).toEqual(['AwsSolutions-IAM5[Resource::*] at Stack/Issuer/Function/ServiceRole/DefaultPolicy/Resource']);
+    const own = Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(issuer.objectPolicy.node.defaultChild as iam.CfnManagedPolicy)];
+    expect(own.Properties.PolicyDocument.Statement).toHaveLength(1);
+    expect(own.Properties.PolicyDocument.Statement[0].Action).toEqual(['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload']);
   });
 });

@@ -39,3 +39,49 @@ export function acknowledgeInherent(scope: IConstruct, ...findings: InherentFind
     scope.node.addMetadata(ACKNOWLEDGED_RULES_METADATA_KEY, { [finding.id]: finding.reason });
   }
 }
+
+/**
+ * The id cdk-nag's AwsSolutions-IAM5 gives a wildcard `resource` of a statement in `scope`'s stack,
+ * e.g. `AwsSolutions-IAM5[Resource::<Uploads4F6EB0FD.Arn>/uploads/*]`: the resolved value with its
+ * references flattened as cdk-nag flattens them (`Ref` → `<Id>`, `Fn::GetAtt` → `<Id.Attr>`,
+ * `Fn::Join` joined). It is computed when called: a logical id overridden later no longer matches,
+ * and the finding is then reported (the safe direction). Undefined when the value cannot be resolved
+ * in that stack.
+ */
+export function wildcardResourceFindingId(scope: IConstruct, resource: string): string | undefined {
+  let resolved: unknown;
+  try {
+    resolved = cdk.Stack.of(scope).resolve(resource);
+  } catch {
+    return undefined;
+  }
+  return `AwsSolutions-IAM5[Resource::${flattenReference(resolved)}]`;
+}
+
+function flattenReference(node: unknown): string {
+  if (node === undefined) {
+    return '';
+  }
+  if (typeof node === 'string') {
+    return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
+  }
+  const fn = node as Record<string, any>;
+  if (fn['Fn::Join']) {
+    const [delimiter, items] = fn['Fn::Join'] as [string, unknown[]];
+    return items.map(flattenReference).join(delimiter);
+  }
+  if (fn['Fn::Sub']) {
+    return flattenReference(fn['Fn::Sub']);
+  }
+  if (fn['Fn::GetAtt']) {
+    const [resource, attribute] = fn['Fn::GetAtt'] as [unknown, unknown];
+    return `<${flattenReference(resource)}.${flattenReference(attribute)}>`;
+  }
+  if (fn['Fn::ImportValue']) {
+    return flattenReference(fn['Fn::ImportValue']);
+  }
+  if (fn.Ref) {
+    return `<${flattenReference(fn.Ref)}>`;
+  }
+  return JSON.stringify(node);
+}

@@ -145,3 +145,28 @@ export function checkPattern(scope: IConstruct, prop: string, value: string | un
     throw new ConstructValidationError(scope, { prop, received: value, allowed, hint });
   }
 }
+
+/**
+ * Throws when a string is longer than `max` characters (tokens and `undefined` are skipped). The
+ * error shows the length, not the (long) value.
+ */
+export function checkMaxLength(scope: IConstruct, prop: string, value: string | undefined, max: number, allowed?: string): void {
+  if (value === undefined || isUnresolved(value)) {
+    return;
+  }
+  if (value.length > max) {
+    throw new ConstructValidationError(scope, { prop, received: `${value.length} characters`, allowed: allowed ?? `at most ${max} characters` });
+  }
+}
+
+/** Throws when a list holds an entry twice (tokens and `undefined` are skipped); the error names the second one. */
+export function checkUnique(scope: IConstruct, prop: string, values: readonly string[] | undefined, allowed: string): void {
+  if (values === undefined || isUnresolved(values)) {
+    return;
+  }
+  values.forEach((value, i) => {
+    if (!isUnresolved(value) && values.indexOf(value) !== i) {
+      throw new ConstructValidationError(scope, { prop: `${prop}[${i}]`, received: value, allowed });
+    }
+  });
+}

@@ -13,7 +13,7 @@ export const REFERENCE_CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:123456789012:cer
 /** The image both reference services run. */
 export const REFERENCE_IMAGE = 'public.ecr.aws/nginx/nginx:1.27';
 
-function certificate(stack: Stack): acm.ICertificate {
+export function certificate(stack: Stack): acm.ICertificate {
   return acm.Certificate.fromCertificateArn(stack, 'Certificate', REFERENCE_CERTIFICATE_ARN);
 }
 
@@ -41,7 +41,7 @@ export function referenceWebAcl(stack: Stack, key: kms.IKey, stage: DeploymentSt
 }
 
 /** What both service stacks acknowledge, for the service at construct path `id`. */
-function serviceAcknowledgements(id: string, options: { logsEncrypted: boolean; waf: boolean }): Acknowledgement[] {
+export function serviceAcknowledgements(id: string, options: { logsEncrypted: boolean; waf: boolean }): Acknowledgement[] {
   return REGULATED_PACKS.flatMap((pack) => [
     ...(pack === 'PCI.DSS.321' ? [] : [{
       path: `${id}/LoadBalancer/Resource`,

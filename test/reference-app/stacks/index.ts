@@ -4,6 +4,7 @@ import { coreStack } from './core';
 import { eventBusStack } from './event-bus';
 import { fargateCodeDeployStack, fargateServiceStack } from './fargate-service';
 import { gitHubOidcStack } from './github-oidc';
+import { patternsDocumentStack } from './patterns-document';
 import { powertoolsFunctionStack } from './powertools-function';
 import { secureBucketStack } from './secure-bucket';
 import { singleTableStack } from './single-table';
@@ -22,4 +23,5 @@ export const REFERENCE_STACKS: ReferenceStackSpec[] = [
   eventBusStack,
   accountGuardrailsStack,
   gitHubOidcStack,
+  patternsDocumentStack,
 ];

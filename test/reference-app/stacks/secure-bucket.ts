@@ -8,23 +8,16 @@ const REGULATED_PACKS = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
 /** The buckets of this stack: the two SecureBuckets and the log bucket each one creates. */
 const BUCKETS = ['Assets', 'Assets/AccessLogs', 'Uploads', 'Uploads/AccessLogs'];
 
-const REPLICATION_REASON =
+export const REPLICATION_REASON =
   'Cross-region replication needs a destination bucket in a second region, which a single-stack construct cannot create; regulated workloads pass `replicationRules` (an s3.BucketProps option SecureBucket accepts) with their own destination.';
 const ASSETS_KMS_REASON =
   'SSE-S3 is the default (S3-2) and encrypts every object at rest; regulated workloads set `encryption: BucketEncryption.KMS` (SSE-KMS with a rotating key and a bucket key), as the `Uploads` bucket of this stack does, which meets the rule.';
-const ACCESS_LOGS_KMS_REASON =
+export const ACCESS_LOGS_KMS_REASON =
   'S3 server access logging delivers only to buckets whose default encryption is SSE-S3 (SSE-KMS targets are not supported), so the log bucket uses SSE-S3.';
 
 /** Findings of the presigned-URL issuer's function (a PowertoolsFunction) no default can fix. */
 const ISSUER = 'UploadUrls/Function';
-const issuerAcknowledgements: Acknowledgement[] = [
-  ...functionAcknowledgements(ISSUER),
-  {
-    path: `${ISSUER}/ServiceRole/DefaultPolicy/Resource`,
-    id: 'AwsSolutions-IAM5[Resource::<Uploads4F6EB0FD.Arn>/uploads/*]',
-    reason: 'A presigned URL carries the permissions of its signer, so the issuer must be able to read and write every user\'s prefix under uploads/; the handler confines each caller to uploads/<caller id>/ (tested), and the actions are only s3:GetObject, s3:PutObject and s3:AbortMultipartUpload.',
-  },
-];
+export const issuerAcknowledgements: Acknowledgement[] = functionAcknowledgements(ISSUER);
 
 /**
  * SecureBucket with its defaults (`Assets`: SSE-S3), and the regulated variant (`Uploads`: SSE-KMS

@@ -3,7 +3,7 @@ import { ORDERS_MODEL } from '../../single-table/model';
 import { ReferenceStackSpec } from '../stack-spec';
 import { functionAcknowledgements } from './powertools-function';
 
-const BACKUP_PLAN_REASON =
+export const BACKUP_PLAN_REASON =
   'DEV only: a DEV table is disposable (RemovalPolicy.DESTROY) and keeps 35 days of point-in-time recovery; PROD ' +
   'tables are in an AWS Backup plan by default (SingleTable backup), and backup: true adds one in DEV.';
 
