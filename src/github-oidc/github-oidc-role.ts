@@ -2,8 +2,8 @@ import { ArnFormat, CfnOutput, Duration, Stack, aws_iam as iam } from 'aws-cdk-l
 import { Construct } from 'constructs';
 import { GitHubOidcProvider } from './github-oidc-provider';
 import { TrustPlan, claimKey, planTrust } from './private/trust';
-import { addWarning, ConstructValidationError } from '../core/private/errors';
-import { checkDuration, checkPattern, isUnresolved, pendingScope } from '../core/private/validation';
+import { addWarning } from '../core/private/errors';
+import { checkDuration, checkMaxLength, checkPattern, pendingScope } from '../core/private/validation';
 import { StageOptions } from '../core/stage-policy';
 
 /** The action a web-identity trust statement allows. */
@@ -294,13 +294,7 @@ export class GitHubOidcRole extends iam.Role {
     checkDuration(self, props.maxSessionDuration, { prop: 'maxSessionDuration', min: Duration.hours(1), max: Duration.hours(12) });
     checkPattern(self, 'roleName', props.roleName, /^[\w+=,.@-]{1,64}$/,
       'a role name of 1 to 64 characters: letters, digits and _ + = , . @ - (what IAM accepts)');
-    if (props.description !== undefined && !isUnresolved(props.description) && props.description.length > 1000) {
-      throw new ConstructValidationError(self, {
-        prop: 'description',
-        received: `${props.description.length} characters`,
-        allowed: 'at most 1000 characters (what IAM accepts)',
-      });
-    }
+    checkMaxLength(self, 'description', props.description, 1000, 'at most 1000 characters (what IAM accepts)');
     const provider = props.provider ?? GitHubOidcProvider.of(scope, props.stage);
     const [first, ...rest] = GitHubOidcRole.trustPrincipals(provider, plan);
 
