@@ -178,10 +178,13 @@ demo.exec('ts-node --project tsconfig.dev.json test/reference-app/demo.ts');
 
 // Speed and size, printed as tables (never asserted in tests).
 const bench = project.addTask('bench', {
-  description: 'Print synthesis time of the reference app, handler bundle sizes, package sizes and handler cold loads (ESM vs CJS)',
+  description: 'Print synthesis time of the reference app, handler bundle sizes, package sizes, handler cold loads (ESM vs CJS), synthesis of each construct against plain aws-cdk-lib, and require() time (BENCH_RUNS, BENCH_QUICK=1)',
   exec: 'ts-node --project tsconfig.dev.json test/benchmarks/bench.ts',
 });
 bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/handlers.ts');
+// the require() rows load the compiled lib/: compile first
+bench.spawn(project.tasks.tryFind('compile')!);
+bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/synth.ts');
 
 // The README's table of acknowledged rule-pack findings is rendered from the reference app.
 project.addTask('readme:acks', {

@@ -1,8 +1,9 @@
 /**
  * Counts the lines and statements of the patterns document as one app: the construct calls of
  * test/reference-app/stacks/patterns-document.ts next to the same system in plain aws-cdk-lib
- * (test/reference-app/plain-patterns-document.ts), each between its `<name>:start` / `<name>:end`
- * markers. Prints the table; with `--write` (`npx projen readme:counts`) writes the code and the
+ * (test/reference-app/plain-patterns-document.ts and the per-construct functions it calls in
+ * test/benchmarks/plain/), each between its `<name>:start` / `<name>:end` markers. Prints the
+ * table; with `--write` (`npx projen readme:counts`) writes the code and the
  * table between the README's `patterns-document` markers. test/reference-app/line-counts.test.ts
  * checks that the README equals this output.
  *
@@ -25,19 +26,32 @@ export interface CodeCount {
   readonly statements: number;
 }
 
-/** The code of `file` between `// <marker>:start` and `// <marker>:end`, dedented. */
+/** The code of `file` between `// <marker>:start` and `// <marker>:end`, dedented (the first block). */
 export function codeBetweenMarkers(file: string, marker: string): string {
-  const text = fs.readFileSync(path.join(root, file), 'utf-8');
-  const start = text.indexOf(`// ${marker}:start`);
-  const end = text.indexOf(`// ${marker}:end`);
-  if (start < 0 || end < start) {
+  const blocks = codeBlocks(file, marker);
+  if (blocks.length === 0) {
     throw new Error(`${file} has no // ${marker}:start … // ${marker}:end block`);
   }
-  const lines = text.slice(text.indexOf('\n', start) + 1, end).split('\n');
-  while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
-  return lines.map((l) => l.slice(indent)).join('\n');
+  return blocks[0];
 }
+
+/** Every block of `file` between `// <marker>:start` and `// <marker>:end`, each dedented. */
+export function codeBlocks(file: string, marker: string): string[] {
+  const text = fs.readFileSync(path.join(root, file), 'utf-8');
+  const blocks: string[] = [];
+  for (let start = text.indexOf(`// ${marker}:start`); start >= 0; start = text.indexOf(`// ${marker}:start`, start + 1)) {
+    const end = text.indexOf(`// ${marker}:end`, start);
+    if (end < 0) break;
+    const lines = text.slice(text.indexOf('\n', start) + 1, end).split('\n');
+    while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
+    const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+    blocks.push(lines.map((l) => l.slice(indent)).join('\n'));
+  }
+  return blocks;
+}
+
+/** The plain aws-cdk-lib checklist of each construct, one file each (the synthesis benchmark builds them too). */
+export const PLAIN_DIR = 'test/benchmarks/plain';
 
 /** Lines (non-blank, not only a comment) and statements of `code`. */
 export function count(code: string): CodeCount {
@@ -62,7 +76,10 @@ function isStatement(node: ts.Node): boolean {
 export function patternsDocumentCounts(): { library: CodeCount; plain: CodeCount } {
   return {
     library: count(codeBetweenMarkers('test/reference-app/stacks/patterns-document.ts', 'patterns-document')),
-    plain: count(codeBetweenMarkers('test/reference-app/plain-patterns-document.ts', 'plain-patterns-document')),
+    plain: count([
+      codeBetweenMarkers('test/reference-app/plain-patterns-document.ts', 'plain-patterns-document'),
+      ...fs.readdirSync(path.join(root, PLAIN_DIR)).sort().flatMap((f) => codeBlocks(`${PLAIN_DIR}/${f}`, 'plain')),
+    ].join('\n')),
   };
 }
 
@@ -79,7 +96,7 @@ export function renderPatternsDocument(): string {
     '| the same system written with | lines | statements |',
     '|---|---:|---:|',
     `| cdk-cloud-patterns (the calls above) | ${library.lines} | ${library.statements} |`,
-    `| plain aws-cdk-lib (test/reference-app/plain-patterns-document.ts) | ${plain.lines} | ${plain.statements} |`,
+    `| plain aws-cdk-lib (test/reference-app/plain-patterns-document.ts and test/benchmarks/plain/) | ${plain.lines} | ${plain.statements} |`,
   ].join('\n');
 }
 

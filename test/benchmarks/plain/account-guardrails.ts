@@ -1,0 +1,28 @@
+import { Tags, aws_accessanalyzer as accessanalyzer, aws_ce as ce } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/**
+ * AccountGuardrails' checklist (CDK-1, IAM-4, COST-5) in plain aws-cdk-lib: the Env, Team and
+ * Service tags on everything in `scope`, an account Access Analyzer and a cost anomaly monitor per
+ * service with daily e-mail alerts above a threshold.
+ */
+export function plainAccountGuardrails(scope: Construct, id: string, team: string, alertEmails: string[]): void {
+  // plain:start
+  Tags.of(scope).add('Env', 'prod');
+  Tags.of(scope).add('Team', team);
+  Tags.of(scope).add('Service', 'account-guardrails');
+  new accessanalyzer.CfnAnalyzer(scope, `${id}AccessAnalyzer`, { type: 'ACCOUNT' });
+  const monitor = new ce.CfnAnomalyMonitor(scope, `${id}CostMonitor`, {
+    monitorName: `${id}-services`,
+    monitorType: 'DIMENSIONAL',
+    monitorDimension: 'SERVICE',
+  });
+  new ce.CfnAnomalySubscription(scope, `${id}CostAlerts`, {
+    subscriptionName: `${id}-cost-anomalies`,
+    frequency: 'DAILY',
+    monitorArnList: [monitor.attrMonitorArn],
+    subscribers: alertEmails.map((address) => ({ type: 'EMAIL', address })),
+    thresholdExpression: JSON.stringify({ Dimensions: { Key: 'ANOMALY_TOTAL_IMPACT_ABSOLUTE', Values: ['100'], MatchOptions: ['GREATER_THAN_OR_EQUAL'] } }),
+  });
+  // plain:end
+}
