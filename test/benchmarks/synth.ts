@@ -4,7 +4,7 @@
  * of `require('aws-cdk-lib')`. Prints Markdown tables (never asserted in tests).
  *
  *   npx projen bench                 (part of it; BENCH_RUNS=5 runs per n, BENCH_QUICK=1 for n = 1, 10, 50)
- *   npx ts-node --project tsconfig.dev.json test/benchmarks/synth.ts [Construct ...]
+ *   BENCH_NS=1,10,200 npx ts-node --project tsconfig.dev.json test/benchmarks/synth.ts [Construct ... | require]
  *
  * Each construct runs in a Node.js process of its own (test/benchmarks/synth-worker.ts): fresh Apps,
  * ours and plain in alternation (A B A B ...), a warm-up pair at each n. The ratio is time per
@@ -19,7 +19,7 @@ import { printTable } from '../reference-app/print-table';
 const root = path.join(__dirname, '..', '..');
 const quick = process.env.BENCH_QUICK === '1';
 const runs = Number(process.env.BENCH_RUNS ?? (quick ? 3 : 5));
-const NS = quick ? [1, 10, 50] : [1, 10, 50, 200, 500];
+const NS = process.env.BENCH_NS ? process.env.BENCH_NS.split(',').map(Number) : quick ? [1, 10, 50] : [1, 10, 50, 200, 500];
 
 interface Sample { readonly ms: number; readonly resources: number }
 interface Pair { readonly n: number; readonly ours: Sample; readonly plain: Sample }
