@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, TagManager, Tags } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, RemoveTag, Stack, Tag, TagManager, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { DeploymentStage, DeploymentStages } from './deployment-stage';
 import { addWarning, ConstructValidationError } from './private/errors';
@@ -58,8 +58,25 @@ export class PatternTags {
         });
       }
       checkTagValue(scope, prop, key, value);
-      Tags.of(scope).add(key, value);
+      PatternTags.add(scope, key, value);
     }
+  }
+
+  /** The tags `apply` added (to tell them from the user's). */
+  private static readonly added = new WeakSet<IAspect>();
+
+  /**
+   * `Tags.of(scope).add(key, value)`, unless the last tag of `key` on `scope` is the same value,
+   * added here: then adding it again changes nothing but costs a walk of the whole scope at synth
+   * (n constructs that tag their stack made synthesis grow with n²).
+   */
+  private static add(scope: IConstruct, key: string, value: string): void {
+    const last = Aspects.of(scope).all.filter((a) => (a instanceof Tag || a instanceof RemoveTag) && a.key === key).pop();
+    if (last instanceof Tag && PatternTags.added.has(last) && last.value === value) {
+      return;
+    }
+    Tags.of(scope).add(key, value);
+    PatternTags.added.add(Aspects.of(scope).all.pop()!);
   }
 
   private constructor() {}
@@ -93,9 +110,18 @@ export interface RequiredTagsCheckProps {
 export class RequiredTagsCheck implements IAspect {
   /**
    * Adds the check to `scope` with read-only priority, so it sees the tags applied by `Tags.of()`.
+   * If `addTo` already added a check with the same props to `scope`, that check is returned instead
+   * (it reports the same findings; a second one would only walk the scope again at synth).
    */
   public static addTo(scope: IConstruct, props: RequiredTagsCheckProps = {}): RequiredTagsCheck {
     const check = new RequiredTagsCheck(props);
+    // the same check already on this scope reports the same findings: reuse it rather than walk the
+    // scope once more at synth (one check per AccountGuardrails made synthesis grow with n²)
+    const same = Aspects.of(scope).all.find((a): a is RequiredTagsCheck => a instanceof RequiredTagsCheck &&
+      a.constructor === RequiredTagsCheck && a.failOnMissing === check.failOnMissing && a.requiredKeys.join('\0') === check.requiredKeys.join('\0'));
+    if (same) {
+      return same;
+    }
     check.applyTo(scope);
     return check;
   }

@@ -425,7 +425,6 @@ export class EventBusWithArchive extends events.EventBus {
   public readonly stagePolicy: StagePolicy;
 
   private readonly alarmActions: cloudwatch.IAlarmAction[];
-  private readonly guardedRules = new Set<events.Rule>();
 
   constructor(scope: Construct, id: string, props: EventBusWithArchiveProps = {}) {
     const { eventBusName, description, kmsKey, logConfig } = props;
@@ -480,7 +479,6 @@ export class EventBusWithArchive extends events.EventBus {
       }));
     });
 
-    Aspects.of(Stack.of(this)).add(new TargetDeadLetterCheck(this.guardedRules));
   }
 
   /** The schema registry's name. */
@@ -549,7 +547,7 @@ export class EventBusWithArchive extends events.EventBus {
     checkMaxLength(errorScope, 'description', options.description, 512);
     checkPattern(errorScope, 'ruleName', options.ruleName, RULE_NAME, '1 to 64 of A-Z a-z 0-9 . - _ (what EventBridge accepts)');
     const rule = new events.Rule(this, id, { ...ruleProps, eventBus: this });
-    this.guardedRules.add(rule);
+    TargetDeadLetterCheck.guard(rule);
     for (const target of targets ?? []) {
       this.addTarget(rule, target, { deadLetterQueue, retryAttempts, maxEventAge });
     }
@@ -568,7 +566,7 @@ export class EventBusWithArchive extends events.EventBus {
    */
   public addTarget(rule: events.Rule, target: events.IRuleTarget, options: TargetDeliveryOptions = {}): void {
     EventBusWithArchive.validateDelivery(rule, options);
-    this.guardedRules.add(rule);
+    TargetDeadLetterCheck.guard(rule);
     rule.addTarget(new GuardedTarget(target, (boundRule, targetId) => {
       const queue = options.deadLetterQueue ?? new DeadLetterQueue(boundRule, `${targetId}DeadLetterQueue`, { stage: this.stagePolicy.stage });
       this.allowEventBridgeToSend(queue, boundRule.ruleArn, `AllowEventBridge${targetId}DeadLetters`);
@@ -769,13 +767,23 @@ class GuardedTarget implements events.IRuleTarget {
 
 /**
  * At synth, every target of a rule the construct guards must have a dead-letter queue: one added
- * with plain `rule.addTarget()` and none is reported (EVB-2).
+ * with plain `rule.addTarget()` and none is reported (EVB-2). The check is an aspect of the rule
+ * itself, so it visits the rule's own subtree only (one aspect on the stack per bus visited the
+ * whole stack once per bus: synthesis time grew with the square of the number of buses).
  */
 class TargetDeadLetterCheck implements IAspect {
-  constructor(private readonly rules: Set<events.Rule>) {}
+  /** Checks `rule` at synth (once, however many targets are added to it). */
+  public static guard(rule: events.Rule): void {
+    if (!TargetDeadLetterCheck.guarded.has(rule)) {
+      TargetDeadLetterCheck.guarded.add(rule);
+      Aspects.of(rule).add(new TargetDeadLetterCheck());
+    }
+  }
+
+  private static readonly guarded = new WeakSet<events.Rule>();
 
   public visit(node: IConstruct): void {
-    if (!(node instanceof events.Rule) || !this.rules.has(node)) {
+    if (!(node instanceof events.Rule) || !TargetDeadLetterCheck.guarded.has(node)) {
       return;
     }
     const cfn = node.node.defaultChild as events.CfnRule;

@@ -23,7 +23,6 @@ import {
   aws_scheduler as scheduler,
   aws_scheduler_targets as schedulerTargets,
   aws_secretsmanager as secretsmanager,
-  CfnOutput,
 } from 'aws-cdk-lib';
 import { PatternHandlers } from '../../src';
 import { plainAccountGuardrails } from '../benchmarks/plain/account-guardrails';
@@ -87,7 +86,6 @@ export function buildPlainPatternsDocument(stack: Stack): void {
 
   const deploy = plainGitHubOidcRole(stack, 'Deploy', plainGitHubOidcProvider(stack, 'GitHubOidcProvider'), 'myorg/myrepo', ['main']);
   plainCdkBootstrapRoles(stack, 'CdkBootstrapRoles', deploy);
-  new CfnOutput(stack, 'DeployRoleArn', { value: deploy.roleArn });
 
   plainAccountGuardrails(stack, 'Guardrails', 'platform', ['finops@example.com']);
   // plain-patterns-document:end

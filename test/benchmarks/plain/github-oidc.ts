@@ -1,4 +1,4 @@
-import { Duration, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 /** The account's GitHub OIDC provider (one per stack, shared by its roles, as GitHubOidcProvider.of). */
@@ -13,11 +13,12 @@ export function plainGitHubOidcProvider(scope: Construct, id: string): iam.OidcP
 
 /**
  * GitHubOidcRole's checklist (IAM-2, 3) in plain aws-cdk-lib: a role that only the given
- * repository's branches may assume through the GitHub OIDC provider, for at most an hour.
+ * repository's branches may assume through the GitHub OIDC provider, for at most an hour, and its
+ * ARN as a stack output (the workflow's role-to-assume).
  */
 export function plainGitHubOidcRole(scope: Construct, id: string, provider: iam.IOidcProvider, repository: string, branches: string[]): iam.Role {
   // plain:start
-  return new iam.Role(scope, id, {
+  const role = new iam.Role(scope, id, {
     assumedBy: new iam.WebIdentityPrincipal(provider.oidcProviderArn, {
       StringEquals: {
         'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
@@ -26,6 +27,8 @@ export function plainGitHubOidcRole(scope: Construct, id: string, provider: iam.
     }),
     maxSessionDuration: Duration.hours(1),
   });
+  new CfnOutput(scope, `${id}RoleArn`, { value: role.roleArn, description: `role-to-assume for GitHub Actions workflows of ${repository}` });
+  return role;
   // plain:end
 }
 
