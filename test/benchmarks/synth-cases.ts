@@ -13,7 +13,7 @@ import {
   SecureBucket,
   SingleTable,
 } from '../../src';
-import { plainAccountGuardrails } from './plain/account-guardrails';
+import { plainAccountGuardrails, plainRequiredTags } from './plain/account-guardrails';
 import { plainEventBus } from './plain/event-bus';
 import { plainFargateService } from './plain/fargate-service';
 import { plainGitHubOidcProvider, plainGitHubOidcRole } from './plain/github-oidc';
@@ -77,6 +77,10 @@ export const SYNTH_CASES: SynthCase[] = [
   {
     name: 'AccountGuardrails',
     ours: (stack, i) => new AccountGuardrails(stack, `Guardrails${i}`, { team: 'platform', alertEmails: ['finops@example.com'] }),
-    plain: (stack, i) => plainAccountGuardrails(stack, `Guardrails${i}`, 'platform', ['finops@example.com']),
+    plain: (stack, i) => {
+      // a user tags the stack once, however many guardrails it holds
+      if (i === 0) plainRequiredTags(stack, 'platform', 'account-guardrails');
+      plainAccountGuardrails(stack, `Guardrails${i}`, ['finops@example.com']);
+    },
   },
 ];

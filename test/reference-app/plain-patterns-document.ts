@@ -25,7 +25,7 @@ import {
   aws_secretsmanager as secretsmanager,
 } from 'aws-cdk-lib';
 import { PatternHandlers } from '../../src';
-import { plainAccountGuardrails } from '../benchmarks/plain/account-guardrails';
+import { plainAccountGuardrails, plainRequiredTags } from '../benchmarks/plain/account-guardrails';
 import { plainDeadLetterQueue } from '../benchmarks/plain/dead-letter-queue';
 import { plainEventBus } from '../benchmarks/plain/event-bus';
 import { plainFargateService } from '../benchmarks/plain/fargate-service';
@@ -87,6 +87,7 @@ export function buildPlainPatternsDocument(stack: Stack): void {
   const deploy = plainGitHubOidcRole(stack, 'Deploy', plainGitHubOidcProvider(stack, 'GitHubOidcProvider'), 'myorg/myrepo', ['main']);
   plainCdkBootstrapRoles(stack, 'CdkBootstrapRoles', deploy);
 
-  plainAccountGuardrails(stack, 'Guardrails', 'platform', ['finops@example.com']);
+  plainRequiredTags(stack, 'platform', 'account-guardrails');
+  plainAccountGuardrails(stack, 'Guardrails', ['finops@example.com']);
   // plain-patterns-document:end
 }
