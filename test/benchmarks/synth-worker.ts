@@ -12,8 +12,15 @@ import { App, Stack } from 'aws-cdk-lib';
 import { SYNTH_CASES } from './synth-cases';
 import { REFERENCE_ENV } from '../reference-app/app';
 
-/** Lifted for every n, ours and plain alike, so the big stacks synthesize (CloudFormation's limit is 500). */
-export const RESOURCE_LIMIT_CONTEXT = { '@aws-cdk/core:stackResourceLimit': 0 };
+/**
+ * The stack resource limit is lifted for every n, ours and plain alike, so the big stacks
+ * synthesize (CloudFormation's limit is 500). BENCH_NO_STACK_TRACES=1 also turns off the creation
+ * stack traces aws-cdk-lib records for every L1 and metadata entry (`aws:cdk:disable-stack-trace`).
+ */
+export const BENCH_CONTEXT: Record<string, unknown> = {
+  '@aws-cdk/core:stackResourceLimit': 0,
+  ...(process.env.BENCH_NO_STACK_TRACES === '1' ? { 'aws:cdk:disable-stack-trace': true } : {}),
+};
 
 /** Wall time of building n constructs in a fresh App and synthesizing it, and the resources it made. */
 export function measureSynth(build: (stack: Stack, i: number) => void, n: number): { ms: number; resources: number } {
@@ -21,7 +28,7 @@ export function measureSynth(build: (stack: Stack, i: number) => void, n: number
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
   try {
     const t0 = process.hrtime.bigint();
-    const app = new App({ outdir, context: RESOURCE_LIMIT_CONTEXT });
+    const app = new App({ outdir, context: BENCH_CONTEXT });
     const stack = new Stack(app, 'Bench', { env: REFERENCE_ENV });
     for (let i = 0; i < n; i++) build(stack, i);
     const assembly = app.synth();

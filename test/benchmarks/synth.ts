@@ -94,7 +94,7 @@ for (const c of cases) {
     growth('ours', 50), growth('plain', 50), growth('ours', 200), growth('plain', 200), growth('ours', 500), growth('plain', 500)]);
 }
 
-console.log(`\nSynthesis, n constructs in one stack (${runs} alternating pairs per n after a warm-up pair; stack resource limit lifted with the \`@aws-cdk/core:stackResourceLimit\` context = 0)\n`);
+console.log(`\nSynthesis, n constructs in one stack (${runs} alternating pairs per n after a warm-up pair; stack resource limit lifted with the \`@aws-cdk/core:stackResourceLimit\` context = 0${process.env.BENCH_NO_STACK_TRACES === '1' ? '; creation stack traces off: `aws:cdk:disable-stack-trace`' : ''})\n`);
 printTable(['construct', 'n', 'resources (ours / plain)', 'ours: median (min–max)', 'plain aws-cdk-lib: median (min–max)', 'time per resource ÷ plain: median', 'min–max'], ratioRows);
 console.log(`\nGrowth of synthesis time per construct from n = 10 (${quick ? 'n = 200 and 500 not run in BENCH_QUICK mode' : 'medians of the table above'})\n`);
 printTable(['construct', 'per construct at n = 10 (ours / plain)', 'ours to 50', 'plain to 50', 'ours to 200', 'plain to 200', 'ours to 500', 'plain to 500'], growthRows);
