@@ -55,7 +55,7 @@ func referenceWebAcl(stack awscdk.Stack, key awskms.IKey, stage cdkcloudpatterns
 	})
 	awswafv2.NewCfnLoggingConfiguration(stack, jsii.String("WebAclLogging"), &awswafv2.CfnLoggingConfigurationProps{
 		ResourceArn:           acl.AttrArn(),
-		LogDestinationConfigs: &[]*string{logs.LogGroupArn()},
+		LogDestinationConfigs: &[]interface{}{logs.LogGroupArn()},
 	})
 	return acl
 }
