@@ -124,6 +124,13 @@ test('[COST-5] AccountGuardrails: an address listed twice (was a construct-id cl
   );
 });
 
+test('[COST-5] AccountGuardrails: an address listed twice in another case, after a token, is named by its own index', () => {
+  const token = Lazy.string({ produce: () => 'finops@example.com' });
+  expect(() => new AccountGuardrails(stack(), 'Subject', { team: 'payments', alertEmails: [token, 'ops@example.com', 'OPS@example.com'], createAlertTopic: true })).toThrow(
+    "[R/Subject] alertEmails[2]: received 'OPS@example.com'; allowed: each address once",
+  );
+});
+
 test('[CDK-2] SingleTable: the key dynamodb.Table creates for CUSTOMER_MANAGED is destroyed with a DEV table (it was retained)', () => {
   const s = stack();
   new SingleTable(s, 'Subject', { stage: DeploymentStage.DEV, encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED });
