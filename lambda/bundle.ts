@@ -1,53 +1,135 @@
 /**
- * Bundles every handler `lambda/<name>/index.ts` with esbuild into `assets/lambda/<name>/index.mjs`
- * at library build time. The `assets/` folder ships in the npm package (and so inside every jsii
- * package); `lambda/` sources do not. Consumers never need esbuild or Docker.
+ * Bundles every handler `lambda/<name>/index.ts` with esbuild into `assets/lambda/<name>/` at library
+ * build time: `index.mjs` (the entry point) and the chunks it loads only when needed. The `assets/`
+ * folder ships in the npm package (and so inside every jsii package); `lambda/` sources do not.
+ * Consumers never need esbuild or Docker.
  *
- * Run with `npx projen bundle:lambda` (pre-compile and test run it).
+ * Run with `npx projen bundle:lambda` (pre-compile and test run it). What each bundle holds, by
+ * package: `BUNDLE_REPORT=1 npx projen bundle:lambda`. Sizes and cold loads: `npx projen bench`.
  *
- * ES module, not CommonJS (issue #15, `npx projen bench`): esbuild tree-shakes the AWS SDK's and
- * Powertools' ES builds, so each bundle is ~30 % smaller and a fresh process loads it faster. The
- * target is the oldest Node.js runtime the constructs accept for these handlers (nodejs20.x).
- * Lambda runs `index.handler` from `index.mjs` as an ES module.
+ * Why these options (issue #15, measured by test/benchmarks/handlers.ts):
+ * - ES module, not CommonJS: esbuild tree-shakes the AWS SDK's and Powertools' ES builds, so each
+ *   bundle is ~30 % smaller and a fresh process loads it faster. Lambda runs `index.handler` from
+ *   `index.mjs` as an ES module.
+ * - Code splitting: the SDK loads rarely used parts with dynamic `import()` (the credential chain's
+ *   SSO, ini, process and web-identity links, event streams, browser detection); split, they become
+ *   chunks a cold start never reads instead of code it parses.
+ * - `@aws-sdk/credential-provider-node` is resolved to lambda/shared/credentials.ts: Lambda puts
+ *   the credentials in the environment, so the SDK's full default chain (a quarter of each bundle)
+ *   is a chunk loaded only when they are not there.
+ * - The target is the oldest Node.js runtime the constructs accept for these handlers
+ *   (`MIN_NODE_MAJOR`, nodejs20.x).
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildSync } from 'esbuild';
+import { build, BuildOptions, Metafile, Plugin } from 'esbuild';
 
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'lambda');
 const outRoot = path.join(root, 'assets', 'lambda');
 
-const entries = fs
-  .readdirSync(srcDir, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== 'shared' && fs.existsSync(path.join(srcDir, d.name, 'index.ts')))
-  .map((d) => d.name)
-  .sort();
+/** The oldest Node.js runtime the constructs accept for the shipped handlers (powertools-layer.ts MIN_NODE_MAJOR). */
+export const HANDLER_TARGET = 'node20';
 
-fs.rmSync(outRoot, { recursive: true, force: true });
-const rows: string[] = [];
-for (const name of entries) {
-  const outfile = path.join(outRoot, name, 'index.mjs');
-  buildSync({
-    entryPoints: [path.join(srcDir, name, 'index.ts')],
+const CREDENTIALS_SHIM = path.join(srcDir, 'shared', 'credentials.ts');
+
+/** Every SDK client's `@aws-sdk/credential-provider-node` import goes to the shim; the shim's own import is the SDK's. */
+const environmentCredentials: Plugin = {
+  name: 'environment-credentials',
+  setup(b) {
+    b.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, (args) =>
+      (args.importer === CREDENTIALS_SHIM ? undefined : { path: CREDENTIALS_SHIM }));
+  },
+};
+
+/** The handlers under lambda/ (a folder with an index.ts, except shared/). */
+export function handlerNames(): string[] {
+  return fs
+    .readdirSync(srcDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'shared' && fs.existsSync(path.join(srcDir, d.name, 'index.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** The esbuild options of a shipped handler bundle (the bench builds its variants from these). */
+export function bundleOptions(entry: string, outdir: string): BuildOptions {
+  return {
+    entryPoints: { index: entry },
     // resolves @contracts/* (the import-free modules shared with src/)
     tsconfig: path.join(root, 'tsconfig.dev.json'),
-    outfile,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: '[name]-[hash]',
     bundle: true,
+    splitting: true,
     platform: 'node',
-    target: 'node20',
+    target: HANDLER_TARGET,
     format: 'esm',
     mainFields: ['module', 'main'],
-    // the SDK's remaining CommonJS parts call require(): give the ES module one
+    // the remaining CommonJS parts (aws-xray-sdk-core) call require(): give each ES module one
     banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
     minify: true,
     sourcemap: false,
     legalComments: 'none',
-    // deterministic output: asset hashes only change when the handler does
-    metafile: false,
+    plugins: [environmentCredentials],
     logLevel: 'warning',
-  });
-  rows.push(`${name.padEnd(24)} ${(fs.statSync(outfile).size / 1024).toFixed(1).padStart(8)} KiB`);
+  };
 }
-console.log(`bundled ${entries.length} handler(s) into ${path.relative(root, outRoot)}/`);
-for (const row of rows) console.log(`  ${row}`);
+
+/** Bytes per package (node_modules/<pkg>, else the source file) of the files `index.mjs` loads at start. */
+export function bytesByPackage(metafile: Metafile, outdir: string): Map<string, number> {
+  const byPkg = new Map<string, number>();
+  for (const file of loadedAtStart(metafile, outdir)) {
+    for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[file].inputs)) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      const key = m ? m[1] : input.replace(/^.*?lambda\//, 'lambda/');
+      byPkg.set(key, (byPkg.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  return byPkg;
+}
+
+/** The output files (metafile keys) a cold start reads: `index.mjs` and its static imports, transitively. */
+export function loadedAtStart(metafile: Metafile, outdir: string): string[] {
+  const entry = Object.keys(metafile.outputs).find((f) => path.resolve(root, f) === path.join(outdir, 'index.mjs'));
+  if (!entry) throw new Error(`no index.mjs in the build of ${outdir}`);
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    for (const imp of metafile.outputs[queue.shift()!].imports) {
+      if (imp.kind === 'import-statement' && !imp.external && !seen.has(imp.path)) {
+        seen.add(imp.path);
+        queue.push(imp.path);
+      }
+    }
+  }
+  return [...seen];
+}
+
+async function main(): Promise<void> {
+  fs.rmSync(outRoot, { recursive: true, force: true });
+  const names = handlerNames();
+  const rows: string[] = [];
+  for (const name of names) {
+    const outdir = path.join(outRoot, name);
+    const { metafile } = await build({ ...bundleOptions(path.join(srcDir, name, 'index.ts'), outdir), metafile: true });
+    const files = Object.keys(metafile!.outputs);
+    const total = files.reduce((n, f) => n + metafile!.outputs[f].bytes, 0);
+    const atStart = loadedAtStart(metafile!, outdir).reduce((n, f) => n + metafile!.outputs[f].bytes, 0);
+    rows.push(`${name.padEnd(24)} ${(total / 1024).toFixed(1).padStart(8)} KiB in ${files.length} files, ${(atStart / 1024).toFixed(1)} KiB loaded at start`);
+    if (process.env.BUNDLE_REPORT) {
+      for (const [pkg, bytes] of [...bytesByPackage(metafile!, outdir)].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+        rows.push(`    ${(bytes / 1024).toFixed(1).padStart(7)} KiB  ${pkg}`);
+      }
+    }
+  }
+  console.log(`bundled ${names.length} handler(s) into ${path.relative(root, outRoot)}/`);
+  for (const row of rows) console.log(`  ${row}`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
