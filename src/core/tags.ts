@@ -110,6 +110,7 @@ export interface RequiredTagsCheckProps {
 export class RequiredTagsCheck implements IAspect {
   /**
    * Adds the check to `scope` with read-only priority, so it sees the tags applied by `Tags.of()`.
+   *
    * If `addTo` already added a check with the same props to `scope`, that check is returned instead
    * (it reports the same findings; a second one would only walk the scope again at synth).
    */
