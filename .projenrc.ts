@@ -97,6 +97,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
       collectCoverage: false,
       // jest's default is one worker fewer than the cores: 1 on the 2-core machines here
       maxWorkers: '100%',
+      // the slowest files first, also with a fresh cache (CI): see the file
+      testSequencer: '<rootDir>/test/setup/sequencer.js',
+      // esbuild instead of ts-jest (which stays for files that call jest.mock): see the file
+      transform: { '^.+\\.[t]sx?$': new javascript.Transform('<rootDir>/test/setup/esbuild-transform.js') },
     },
   },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'lambda'], tsconfigPath: './tsconfig.dev.json', projectService: false, ignorePatterns: ['test/platform-lib/**', 'test/apps/**', 'cdk.out/**', 'assets/**'] },
