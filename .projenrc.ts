@@ -156,9 +156,9 @@ for (const step of testSteps) {
 // aws-cdk-lib/cx-api at test time by test/setup/recommended-flags.ts.
 const RECOMMENDED_FLAGS_TESTS = [
   'test/(?!languages/|robustness/)([a-z-]+)/\\1\\.test\\.ts$',
-  // constructs whose defaults file is named after the construct, not its folder (fargate-blue-green-service
-  // joins when its literal-shape assertions are flag-independent: issue 9 report)
-  'test/[a-z-]+/(presigned-url-issuer|access-analyzer|cost-anomaly-monitor|github-oidc-role|event-bus-with-archive)\\.test\\.ts$',
+  // constructs whose defaults file is named after the construct, not its folder; and Fargate in an
+  // environment-agnostic stack (what `cdk init` writes, with these flags)
+  'test/[a-z-]+/(presigned-url-issuer|access-analyzer|cost-anomaly-monitor|github-oidc-role|event-bus-with-archive|fargate-blue-green-service|environment-agnostic)\\.test\\.ts$',
 ];
 const testRecommendedFlags = project.addTask('test:recommended-flags', {
   description: "Run the constructs' defaults tests and the reference app under aws-cdk-lib's CURRENTLY_RECOMMENDED_FLAGS",

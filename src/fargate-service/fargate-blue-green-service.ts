@@ -622,6 +622,9 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
           canaryConfiguration: traffic.strategy === ecs.DeploymentStrategy.CANARY
             ? { stepPercent: traffic.stepPercent, stepBakeTime: traffic.stepBakeTime } : undefined,
           lifecycleHooks: props.lifecycleHooks,
+          // written out, so the recommended flag
+          // @aws-cdk/aws-ecs:disableExplicitDeploymentControllerForCircuitBreaker changes nothing
+          deploymentController: { type: ecs.DeploymentControllerType.ECS },
           circuitBreaker: { enable: true, rollback: true },
           deploymentAlarms: {
             alarmNames: rollbackAlarms.map((a) => a.alarmName),

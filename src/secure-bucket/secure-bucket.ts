@@ -234,15 +234,6 @@ export class SecureBucket extends s3.Bucket {
 
     // S3-5: CORS
     const cors: s3.CorsRule[] = [];
-    const origins = (props.corsAllowedOrigins ?? []).filter((o) => !isUnresolved(o));
-    const duplicate = origins.find((o, i) => origins.indexOf(o) !== i);
-    if (duplicate !== undefined) {
-      throw new ConstructValidationError(self, {
-        prop: `corsAllowedOrigins[${origins.lastIndexOf(duplicate)}]`,
-        received: duplicate,
-        allowed: 'each origin once (S3 refuses a CORS rule that lists an origin twice)',
-      });
-    }
     if (props.corsAllowedOrigins && props.corsAllowedOrigins.length === 0) {
       throw new ConstructValidationError(self, {
         prop: 'corsAllowedOrigins',

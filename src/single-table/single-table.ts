@@ -7,7 +7,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccessPattern, CapacityRange, EntityDefinition } from './access-patterns';
-import { IndexKeySchema, canEqual, checkEntity, checkIndexName, checkName, checkPattern, checkUnique, listOrNone, renderMarkdown } from './private/model';
+import { IndexKeySchema, canEqual, checkEntity, checkIndexName, checkName, checkPattern, checkUniqueNames, listOrNone, renderMarkdown } from './private/model';
 import { ISingleTable, SingleTableBase } from './single-table-base';
 import { DeploymentStage } from '../core/deployment-stage';
 import { ConstructValidationError, addWarning } from '../core/private/errors';
@@ -316,7 +316,7 @@ export class SingleTable extends SingleTableBase {
 
     this.checkIndexes(indexes);
     this.checkTimeToLive(this.timeToLiveAttribute);
-    checkUnique(this, (i) => `entities[${i}].name`, this._entities.map((e) => e.name), 'entity');
+    checkUniqueNames(this, (i) => `entities[${i}].name`, this._entities.map((e) => e.name), 'entity');
     this._entities.forEach((entity, i) => checkEntity(this, `entities[${i}]`, entity, this.indexSchemas));
     (props.accessPatterns ?? []).forEach((pattern, i) => this.addPattern(pattern, `accessPatterns[${i}]`));
     const capacity = this.checkCapacity(props);
@@ -519,7 +519,7 @@ export class SingleTable extends SingleTableBase {
   private addPattern(pattern: AccessPattern, prop: string): void {
     const names = [...this._patterns.map((p) => p.name), pattern.name];
     checkName(this, `${prop}.name`, pattern.name);
-    checkUnique(this, (i) => (i === names.length - 1 ? `${prop}.name` : `accessPatterns[${i}].name`), names, 'access pattern');
+    checkUniqueNames(this, (i) => (i === names.length - 1 ? `${prop}.name` : `accessPatterns[${i}].name`), names, 'access pattern');
     checkPattern(this, prop, pattern, this.tableSchema, this.indexSchemas, this._entities);
     this._patterns.push(pattern);
   }
@@ -532,7 +532,7 @@ export class SingleTable extends SingleTableBase {
         allowed: `at most ${MAX_GSIS} global secondary indexes per table (the DynamoDB quota)`,
       });
     }
-    checkUnique(this, (i) => `globalIndexes[${i}].indexName`, indexes.map((i) => i.indexName), 'index');
+    checkUniqueNames(this, (i) => `globalIndexes[${i}].indexName`, indexes.map((i) => i.indexName), 'index');
     indexes.forEach((index, i) => {
       checkIndexName(this, `globalIndexes[${i}].indexName`, index.indexName);
       if (index.partitionKey === undefined) {

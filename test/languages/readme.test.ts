@@ -83,3 +83,31 @@ describe("the README's install-from-a-clone lines are the ones the language apps
     expect(fs.readFileSync(path.join(ROOT, 'test', 'fresh-app', 'run.sh'), 'utf-8')).toContain(`ls ${folder}/cdk-cloud-patterns@*.tgz`);
   });
 });
+
+/** The README's Java builder examples are excerpts of the Java app, which CI compiles and runs. */
+describe("the README's Java builder examples", () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
+  const section = readme.slice(readme.indexOf('#### From Java: one builder per construct'));
+  const blocks = [...section.slice(0, section.indexOf('\n## ')).matchAll(/```java\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const javaDir = path.join(ROOT, 'test', 'apps', 'java', 'src');
+  const javaFiles: string[] = [];
+  const walk = (dir: string) => fs.readdirSync(dir, { withFileTypes: true })
+    .forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.java') && javaFiles.push(path.join(dir, e.name))));
+  walk(javaDir);
+  const trimmed = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const appSources = javaFiles.map((f) => trimmed(fs.readFileSync(f, 'utf-8')).join('\n'));
+
+  test('there is one example for each of the seven constructs', () => {
+    for (const name of ['PowertoolsFunction', 'SecureBucket', 'SingleTable', 'EventBusWithArchive', 'GitHubOidcRole', 'AccountGuardrails', 'FargateBlueGreenService']) {
+      expect(blocks.filter((b) => b.includes(`${name}.Builder.create(`) || b.includes(`new ${name}(`))).toHaveLength(1);
+    }
+  });
+
+  test('every excerpt is in one of the Java app\'s files, line for line', () => {
+    const excerpts = blocks.flatMap((b) => b.split(/^\/\/ …$/m)).map((e) => trimmed(e).join('\n'));
+    expect(excerpts.length).toBeGreaterThanOrEqual(7);
+    for (const excerpt of excerpts) {
+      expect({ excerpt, found: appSources.some((src) => src.includes(excerpt)) }).toEqual({ excerpt, found: true });
+    }
+  });
+});

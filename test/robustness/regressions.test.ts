@@ -2,7 +2,7 @@
  * Every distinct failure the property tests (test/robustness) found, as its minimal case: before the
  * fix each one crashed inside aws-cdk-lib or produced a template CloudFormation rejects.
  */
-import { App, Duration, RemovalPolicy, Stack, Token, aws_dynamodb as dynamodb } from 'aws-cdk-lib';
+import { App, Duration, Lazy, RemovalPolicy, Stack, Token, aws_dynamodb as dynamodb, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -42,6 +42,24 @@ describe('SecureBucket', () => {
   test('[CDK-2] autoDeleteObjects: true with the PROD default removal policy (RETAIN)', () => {
     expect(() => new SecureBucket(stack(), 'Subject', { autoDeleteObjects: true })).toThrow(
       "[R/Subject] autoDeleteObjects: received true; allowed: only with removalPolicy DESTROY (the removal policy is retain, the prod stage's default)",
+    );
+  });
+
+  test('[S3-5] a duplicate origin after a token is named by its own index (core checkUnique)', () => {
+    const token = Lazy.string({ produce: () => 'https://token.example.com' });
+    expect(() => new SecureBucket(stack(), 'Subject', { corsAllowedOrigins: [token, 'https://app.example.com', 'https://app.example.com'] })).toThrow(
+      "[R/Subject] corsAllowedOrigins[2]: received 'https://app.example.com'; allowed: each origin once (S3 refuses a CORS rule that lists an origin twice)",
+    );
+  });
+
+  test('[S3-5] an origin listed twice in a `cors` rule or in addCorsRule', () => {
+    const rule = { allowedMethods: [s3.HttpMethods.GET], allowedOrigins: ['https://a.example.com', 'https://a.example.com'] };
+    expect(() => new SecureBucket(stack(), 'Subject', { cors: [rule] })).toThrow(
+      "[R/Subject] cors[0].allowedOrigins[1]: received 'https://a.example.com'; allowed: each origin once (S3 refuses a CORS rule that lists an origin twice)",
+    );
+    const bucket = new SecureBucket(stack(), 'Subject');
+    expect(() => bucket.addCorsRule(rule)).toThrow(
+      "[R/Subject] addCorsRule(rule).allowedOrigins[1]: received 'https://a.example.com'; allowed: each origin once (S3 refuses a CORS rule that lists an origin twice)",
     );
   });
 
@@ -103,6 +121,13 @@ test('[IAM-3] GitHubOidcRole: a description IAM refuses (over 1000 characters)',
 test('[COST-5] AccountGuardrails: an address listed twice (was a construct-id clash inside the topic)', () => {
   expect(() => new AccountGuardrails(stack(), 'Subject', { team: 'payments', alertEmails: ['ops@example.com', 'ops@example.com'], createAlertTopic: true })).toThrow(
     "[R/Subject] alertEmails[1]: received 'ops@example.com'; allowed: each address once",
+  );
+});
+
+test('[COST-5] AccountGuardrails: an address listed twice in another case, after a token, is named by its own index', () => {
+  const token = Lazy.string({ produce: () => 'finops@example.com' });
+  expect(() => new AccountGuardrails(stack(), 'Subject', { team: 'payments', alertEmails: [token, 'ops@example.com', 'OPS@example.com'], createAlertTopic: true })).toThrow(
+    "[R/Subject] alertEmails[2]: received 'OPS@example.com'; allowed: each address once",
   );
 });
 

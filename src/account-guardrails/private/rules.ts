@@ -5,7 +5,7 @@
 import { Duration, Stack, Token, aws_ce as ce } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { ConstructValidationError } from '../../core/private/errors';
-import { isUnresolved } from '../../core/private/validation';
+import { checkUnique, isUnresolved } from '../../core/private/validation';
 
 /** Whether an analyzer kind (the `AccessAnalyzerKind` value) is one of the paid unused-access kinds. */
 export function isUnusedAccessKind(kind: string): boolean {
@@ -35,11 +35,7 @@ export function checkEmails(scope: IConstruct, prop: string, emails: readonly st
       throw new ConstructValidationError(scope, { prop, received: email, allowed: 'e-mail addresses' });
     }
   }
-  const known = emails.filter((e) => !isUnresolved(e)).map((e) => e.toLowerCase());
-  const twice = known.findIndex((e, i) => known.indexOf(e) !== i);
-  if (twice >= 0) {
-    throw new ConstructValidationError(scope, { prop: `${prop}[${twice}]`, received: emails[twice], allowed: 'each address once' });
-  }
+  checkUnique(scope, prop, emails, 'each address once', { keyOf: (email) => email.toLowerCase() });
 }
 
 /** The anomaly-alert threshold as given: absolute (US dollars) or relative (percent of expected spend). */

@@ -159,14 +159,40 @@ export function checkMaxLength(scope: IConstruct, prop: string, value: string | 
   }
 }
 
-/** Throws when a list holds an entry twice (tokens and `undefined` are skipped); the error names the second one. */
-export function checkUnique(scope: IConstruct, prop: string, values: readonly string[] | undefined, allowed: string): void {
+/** How `checkUnique` compares entries and names them. */
+export interface UniqueOptions {
+  /** The key two entries are compared by (e.g. lower case for e-mail addresses). @default the entry itself */
+  readonly keyOf?: (value: string) => string;
+  /** The prop path of entry `i`. @default `${prop}[${i}]` */
+  readonly propOf?: (i: number) => string;
+}
+
+/**
+ * Throws when a list holds an entry twice (tokens and `undefined` are skipped); the error names the
+ * second one, by its own index in `values`. `allowed` may be a function of the first one's path.
+ */
+export function checkUnique(
+  scope: IConstruct, prop: string, values: readonly string[] | undefined,
+  allowed: string | ((firstProp: string) => string), options: UniqueOptions = {},
+): void {
   if (values === undefined || isUnresolved(values)) {
     return;
   }
+  const propOf = options.propOf ?? ((i: number) => `${prop}[${i}]`);
+  const seen = new Map<string, number>();
   values.forEach((value, i) => {
-    if (!isUnresolved(value) && values.indexOf(value) !== i) {
-      throw new ConstructValidationError(scope, { prop: `${prop}[${i}]`, received: value, allowed });
+    if (isUnresolved(value)) {
+      return;
     }
+    const key = options.keyOf ? options.keyOf(value) : value;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new ConstructValidationError(scope, {
+        prop: propOf(i),
+        received: value,
+        allowed: typeof allowed === 'string' ? allowed : allowed(propOf(first)),
+      });
+    }
+    seen.set(key, i);
   });
 }

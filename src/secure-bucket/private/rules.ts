@@ -8,7 +8,7 @@
 import { Duration, aws_s3 as s3 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ConstructValidationError } from '../../core/private/errors';
-import { isUnresolved } from '../../core/private/validation';
+import { checkUnique, isUnresolved } from '../../core/private/validation';
 
 /** The HTTP methods a browser needs for uploads (PUT, POST form) and downloads (GET, HEAD). */
 export const CORS_ALLOWED_METHODS: s3.HttpMethods[] = [
@@ -54,6 +54,7 @@ function days(d: Duration | undefined): number | undefined {
  * beyond GET, PUT, POST and HEAD.
  */
 export function validateCorsRule(scope: IConstruct, prop: string, rule: s3.CorsRule, dev: boolean, originsProp = `${prop}.allowedOrigins`): void {
+  checkUnique(scope, originsProp, rule.allowedOrigins, 'each origin once (S3 refuses a CORS rule that lists an origin twice)');
   rule.allowedOrigins.forEach((origin, i) => {
     if (isUnresolved(origin)) {
       return;

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ConstructValidationError } from '../../core/private/errors';
-import { isUnresolved } from '../../core/private/validation';
+import { checkUnique, isUnresolved } from '../../core/private/validation';
 import { AccessPattern, EntityDefinition, KeyConditionOperator, SortDirection } from '../access-patterns';
 
 /** The key schema of the table or one of its global secondary indexes. */
@@ -106,21 +106,9 @@ export function checkName(scope: IConstruct, prop: string, name: string): void {
   throw new ConstructValidationError(scope, { prop, received: name, allowed: 'a non-empty name' });
 }
 
-/** Throws on the first duplicate `name` (tokens are skipped). */
-export function checkUnique(scope: IConstruct, propOf: (i: number) => string, names: string[], what: string): void {
-  const seen = new Map<string, number>();
-  names.forEach((name, i) => {
-    if (isUnresolved(name)) return;
-    const first = seen.get(name);
-    if (first !== undefined) {
-      throw new ConstructValidationError(scope, {
-        prop: propOf(i),
-        received: name,
-        allowed: `a unique ${what} name (${propOf(first)} has it)`,
-      });
-    }
-    seen.set(name, i);
-  });
+/** Throws on the first duplicate `name` (tokens are skipped), naming the entry that has it first. */
+export function checkUniqueNames(scope: IConstruct, propOf: (i: number) => string, names: string[], what: string): void {
+  checkUnique(scope, propOf(0), names, (first) => `a unique ${what} name (${first} has it)`, { propOf });
 }
 
 /** The keys `entity` has on `index`, or undefined when it is not in that index. */
@@ -151,7 +139,7 @@ export function checkEntity(scope: IConstruct, prop: string, entity: EntityDefin
   checkName(scope, `${prop}.name`, entity.name);
   checkTemplate(scope, `${prop}.partitionKey`, entity.partitionKey);
   checkTemplate(scope, `${prop}.sortKey`, entity.sortKey);
-  checkUnique(scope, (j) => `${prop}.indexKeys[${j}].indexName`, (entity.indexKeys ?? []).map((k) => k.indexName), 'index');
+  checkUniqueNames(scope, (j) => `${prop}.indexKeys[${j}].indexName`, (entity.indexKeys ?? []).map((k) => k.indexName), 'index');
   (entity.indexKeys ?? []).forEach((keys, j) => {
     const keyProp = `${prop}.indexKeys[${j}]`;
     const index = isUnresolved(keys.indexName) ? undefined : indexes.get(keys.indexName);

@@ -20,12 +20,15 @@ type stackSpec struct {
 // referenceStacks is every stack of the reference app, in the order of test/reference-app/stacks/index.ts.
 var referenceStacks = []stackSpec{
 	{name: "Core", build: buildCore},
+	{name: "FargateService", build: buildFargateService},
+	{name: "FargateCodeDeploy", build: buildFargateCodeDeploy},
 	{name: "PowertoolsFunction", build: buildPowertoolsFunction},
 	{name: "SecureBucket", build: buildSecureBucket},
 	{name: "SingleTable", build: buildSingleTable},
 	{name: "EventBus", build: buildEventBus},
 	{name: "AccountGuardrails", build: buildAccountGuardrails},
 	{name: "GitHubOidc", build: buildGitHubOidc},
+	{name: "PatternsDocument", build: buildPatternsDocument},
 }
 
 var referenceEnv = &awscdk.Environment{

@@ -33,12 +33,15 @@ public final class ReferenceApp {
     /** Every stack of the reference app, in the order of test/reference-app/stacks/index.ts. */
     static final List<StackSpec> REFERENCE_STACKS = List.of(
             new CoreStack(),
+            new FargateServiceStack(),
+            new FargateCodeDeployStack(),
             new PowertoolsFunctionStack(),
             new SecureBucketStack(),
             new SingleTableStack(),
             new EventBusStack(),
             new AccountGuardrailsStack(),
-            new GitHubOidcStack());
+            new GitHubOidcStack(),
+            new PatternsDocumentStack());
 
     static String stackName(StackSpec spec, DeploymentStage stage) {
         return "CloudPatterns-" + spec.name() + "-" + (stage == DeploymentStage.PROD ? "Prod" : "Dev");
