@@ -53,7 +53,7 @@ function toolHashes(): Record<string, string> {
   return {
     'lambda/bundle.ts': sha256(__filename) ?? '',
     'tsconfig.dev.json': sha256(path.join(root, 'tsconfig.dev.json')) ?? '',
-    esbuild: esbuildVersion,
+    'esbuild': esbuildVersion,
   };
 }
 
