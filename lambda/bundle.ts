@@ -18,11 +18,18 @@
  *   the credentials in the environment, so the SDK's full default chain (a quarter of each bundle)
  *   is a chunk loaded only when they are not there.
  * - The target is the oldest Node.js runtime the constructs accept for these handlers
- *   (`MIN_NODE_MAJOR`, nodejs20.x).
+ *   (`MIN_NODE_MAJOR`, nodejs20.x). *
+ * Skipped when nothing it reads changed (issue #15: `npx projen test` re-bundled every time): the
+ * stamp `assets/.bundle-inputs.json` (not shipped) records the SHA-256 of every file esbuild read
+ * for each handler (its metafile: the handler, lambda/shared, src/contracts, every SDK and
+ * Powertools file from node_modules), of this script, tsconfig.dev.json and the esbuild version,
+ * and of every file written. Any difference, a new or removed handler, or an output changed or
+ * missing: everything is bundled again. `BUNDLE_FORCE=1` (and `BUNDLE_REPORT=1`) bundle regardless.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { build, BuildOptions, Metafile, Plugin } from 'esbuild';
+import { build, BuildOptions, Metafile, Plugin, version as esbuildVersion } from 'esbuild';
 
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'lambda');
@@ -106,13 +113,71 @@ export function loadedAtStart(metafile: Metafile, outdir: string): string[] {
   return [...seen];
 }
 
+const stampFile = path.join(root, 'assets', '.bundle-inputs.json');
+
+/** What `main` read and wrote, by SHA-256 (paths relative to the repository root). */
+interface Stamp {
+  /** What every bundle depends on besides its own inputs. */
+  readonly tool: Record<string, string>;
+  /** Per handler: the files esbuild read and the files it wrote. */
+  readonly bundles: Record<string, { inputs: Record<string, string>; outputs: Record<string, string> }>;
+}
+
+function sha256(file: string): string {
+  try {
+    return createHash('sha256').update(fs.readFileSync(path.resolve(root, file))).digest('hex');
+  } catch {
+    return ''; // gone
+  }
+}
+
+function toolHashes(): Record<string, string> {
+  return { 'lambda/bundle.ts': sha256(__filename), 'tsconfig.dev.json': sha256('tsconfig.dev.json'), 'esbuild': esbuildVersion };
+}
+
+/** Whether the bundles in assets/lambda are the ones the current inputs give. */
+function upToDate(names: string[]): boolean {
+  if (process.env.BUNDLE_FORCE === '1' || process.env.BUNDLE_REPORT) return false;
+  let stamp: Stamp;
+  try {
+    stamp = JSON.parse(fs.readFileSync(stampFile, 'utf-8')) as Stamp;
+  } catch {
+    return false;
+  }
+  if (JSON.stringify(stamp.tool) !== JSON.stringify(toolHashes())) return false;
+  if (JSON.stringify(Object.keys(stamp.bundles).sort()) !== JSON.stringify(names)) return false;
+  return names.every((name) => {
+    const { inputs, outputs } = stamp.bundles[name];
+    const written = fs.existsSync(path.join(outRoot, name)) ? fs.readdirSync(path.join(outRoot, name)).length : 0;
+    return written === Object.keys(outputs).length
+      && [...Object.entries(inputs), ...Object.entries(outputs)].every(([file, hash]) => sha256(file) === hash);
+  });
+}
+
+/** Metafile paths are relative to esbuild's working directory: make them relative to the root. */
+function hashed(files: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of files) {
+    const rel = path.relative(root, path.resolve(f));
+    out[rel] = sha256(rel);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
-  fs.rmSync(outRoot, { recursive: true, force: true });
   const names = handlerNames();
+  if (upToDate(names)) {
+    console.log(`${names.length} handler bundle(s) in ${path.relative(root, outRoot)}/ are up to date (inputs unchanged; BUNDLE_FORCE=1 rebuilds)`);
+    return;
+  }
+  fs.rmSync(outRoot, { recursive: true, force: true });
+  fs.rmSync(stampFile, { force: true });
   const rows: string[] = [];
+  const bundles: Stamp['bundles'] = {};
   for (const name of names) {
     const outdir = path.join(outRoot, name);
     const { metafile } = await build({ ...bundleOptions(path.join(srcDir, name, 'index.ts'), outdir), metafile: true });
+    bundles[name] = { inputs: hashed(Object.keys(metafile!.inputs)), outputs: hashed(Object.keys(metafile!.outputs)) };
     const files = Object.keys(metafile!.outputs);
     const total = files.reduce((n, f) => n + metafile!.outputs[f].bytes, 0);
     const atStart = loadedAtStart(metafile!, outdir).reduce((n, f) => n + metafile!.outputs[f].bytes, 0);
@@ -123,6 +188,7 @@ async function main(): Promise<void> {
       }
     }
   }
+  fs.writeFileSync(stampFile, JSON.stringify({ tool: toolHashes(), bundles } satisfies Stamp, null, 1) + '\n');
   console.log(`bundled ${names.length} handler(s) into ${path.relative(root, outRoot)}/`);
   for (const row of rows) console.log(`  ${row}`);
 }

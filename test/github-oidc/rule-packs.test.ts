@@ -41,7 +41,8 @@ test('the packs do judge these roles: a wildcard inline grant on the same role i
 describe('the reference app GitHubOidc stacks (both stages)', () => {
   let stacks: Stack[];
   beforeAll(() => {
-    const ref = buildReferenceApp();
+    // only this construct's stacks (both stages): the whole app is reference-app.test.ts's
+    const ref = buildReferenceApp({ only: ['GitHubOidc'] });
     ref.app.synth();
     stacks = ref.stacks.filter((s) => s.stackName.startsWith('CloudPatterns-GitHubOidc-'));
   });

@@ -16,7 +16,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as fc from 'fast-check';
 import { DeploymentStage } from '../../src';
 import { ConstructValidationError } from '../../src/core/private/errors';
-import { findWildcards, runCfnLint, STATEFUL_TYPES } from '../reference-app/analysis';
+import { findWildcards, startCfnLint, STATEFUL_TYPES } from '../reference-app/analysis';
 
 /** The construct id every model builds its subject under. */
 export const SUBJECT = 'Subject';
@@ -118,8 +118,16 @@ export const ALLOWED_VALIDATION_WARNINGS: Array<{ rule: string; reason: string }
 /** One validation engine for every model of a run (starting it takes seconds). */
 let validator: CloudFormationValidatePlugin | undefined;
 
-/** Runs `runs` cases of `model` from `seed`; templates are validated in one batch at the end. */
-export function runModel<P>(model: ConstructModel<P>, runs: number, seed: number): ModelReport {
+/** The cases of one model, synthesized; their templates wait in `dir` for `checkTemplates`. */
+export interface GeneratedModel {
+  readonly report: ModelReport;
+  /** The template files written, each with its case's label. */
+  readonly written: ReadonlyArray<{ file: string; label: string }>;
+  readonly dir: string;
+}
+
+/** Synthesizes `runs` cases of `model` from `seed` and checks each template on its own (not yet the validators). */
+export function generateModel<P>(model: ConstructModel<P>, runs: number, seed: number): GeneratedModel {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `robustness-${model.name}-`));
   const failures: Failure[] = [];
   const written: Array<{ file: string; label: string }> = [];
@@ -162,28 +170,55 @@ export function runModel<P>(model: ConstructModel<P>, runs: number, seed: number
     fs.writeFileSync(file, JSON.stringify(template));
     written.push({ file, label });
   });
+  return { report: { model: model.name, seed, cases: samples.length, templates, libraryErrors, failures }, written, dir };
+}
 
-  // aws-cdk-lib's own template validation (the engine `cdk synth` runs), one batch
-  if (written.length > 0) {
-    validator ??= new CloudFormationValidatePlugin();
-    const report = validator.validate({
-      templatePaths: written.map((w) => w.file),
-      stackTemplates: written.map((w) => ({ stackPath: path.basename(w.file), templatePath: w.file })),
-    } as unknown as Parameters<CloudFormationValidatePlugin['validate']>[0]);
-    for (const v of report.violations) {
-      if (v.severity !== 'error' && ALLOWED_VALIDATION_WARNINGS.some((a) => a.rule === v.ruleName)) continue;
-      for (const r of v.violatingResources) {
-        const label = written.find((w) => w.file === r.templatePath)?.label ?? String(r.templatePath);
-        failures.push({ case: label, problem: `aws-cdk-lib validation ${v.ruleName} (${v.severity}) at ${r.resourceLogicalId}: ${v.description}` });
-      }
-    }
-    for (const finding of runCfnLint(written.map((w) => w.file)).filter((f) => f.level === 'Error')) {
-      const label = written.find((w) => path.resolve(w.file) === path.resolve(finding.file))?.label ?? finding.file;
-      failures.push({ case: label, problem: `cfn-lint ${finding.rule}: ${finding.message}` });
+/**
+ * aws-cdk-lib's own template validation (the engine `cdk synth` runs) and cfn-lint over the
+ * templates of every model given, in one batch each (each engine's start-up is paid once, not once
+ * per model); each failure is added to the report of the model whose case it is. cfn-lint (Python)
+ * runs in its own process while this one runs the validator. Removes the templates.
+ */
+export async function checkTemplates(models: GeneratedModel[]): Promise<void> {
+  const owner = new Map<string, { label: string; failures: Failure[] }>();
+  for (const m of models) {
+    for (const w of m.written) {
+      owner.set(path.resolve(w.file), { label: w.label, failures: m.report.failures as Failure[] });
     }
   }
-  fs.rmSync(dir, { recursive: true, force: true });
-  return { model: model.name, seed, cases: samples.length, templates, libraryErrors, failures };
+  const add = (file: string, problem: string) => {
+    const o = owner.get(path.resolve(file));
+    if (!o) {
+      // a finding on a file no model wrote: never dropped
+      (models[0].report.failures as Failure[]).push({ case: file, problem });
+      return;
+    }
+    o.failures.push({ case: o.label, problem });
+  };
+  const files = models.flatMap((m) => m.written.map((w) => w.file));
+  try {
+    if (files.length > 0) {
+      const linting = startCfnLint(files);
+      validator ??= new CloudFormationValidatePlugin();
+      const report = validator.validate({
+        templatePaths: files,
+        stackTemplates: files.map((file) => ({ stackPath: file, templatePath: file })),
+      } as unknown as Parameters<CloudFormationValidatePlugin['validate']>[0]);
+      for (const v of report.violations) {
+        if (v.severity !== 'error' && ALLOWED_VALIDATION_WARNINGS.some((a) => a.rule === v.ruleName)) continue;
+        for (const r of v.violatingResources) {
+          add(String(r.templatePath), `aws-cdk-lib validation ${v.ruleName} (${v.severity}) at ${r.resourceLogicalId}: ${v.description}`);
+        }
+      }
+      for (const finding of (await linting).filter((f) => f.level === 'Error')) {
+        add(finding.file, `cfn-lint ${finding.rule}: ${finding.message}`);
+      }
+    }
+  } finally {
+    for (const m of models) {
+      fs.rmSync(m.dir, { recursive: true, force: true });
+    }
+  }
 }
 
 /** The number of cases per model: PROPERTY_RUNS (CI: 1000), else a bounded number for the unit suite. */

@@ -12,7 +12,9 @@ import { CONTEXT_ENV, CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 
 const mode = process.env.CDK_TEST_FLAGS;
 if (mode === 'recommended') {
-  process.env[CONTEXT_ENV] = JSON.stringify(CURRENTLY_RECOMMENDED_FLAGS);
+  // on top of the context test/setup/environment.ts put there
+  const context = JSON.parse(process.env[CONTEXT_ENV] ?? '{}');
+  process.env[CONTEXT_ENV] = JSON.stringify({ ...context, ...CURRENTLY_RECOMMENDED_FLAGS });
 } else if (mode !== undefined && mode !== '' && mode !== 'none') {
   throw new Error(`CDK_TEST_FLAGS: received ${mode}; allowed: recommended, none (or unset)`);
 }
