@@ -120,7 +120,7 @@ project.tryRemoveFile('tsconfig.projen.json');
 // Handlers: lambda/<name>/index.ts is bundled by esbuild into assets/lambda/<name>/ before jsii
 // compiles; assets/ ships in the npm package (and so in every jsii package), lambda/ does not.
 const bundle = project.addTask('bundle:lambda', {
-  description: 'Bundle every lambda/<name>/index.ts into assets/lambda/<name>/index.js with esbuild',
+  description: 'Bundle every lambda/<name>/index.ts into assets/lambda/<name>/ (index.mjs and its chunks) with esbuild',
   // transpile-only: `npx projen typecheck` (tsc over lambda/ too) type-checks it in the test task
   exec: 'ts-node --transpile-only --project tsconfig.dev.json lambda/bundle.ts',
 });
@@ -187,7 +187,7 @@ demo.exec('ts-node --project tsconfig.dev.json test/reference-app/demo.ts');
 
 // Speed and size, printed as tables (never asserted in tests).
 const bench = project.addTask('bench', {
-  description: 'Print synthesis time of the reference app, handler bundle sizes, package sizes, handler cold loads (ESM vs CJS), synthesis of each construct against plain aws-cdk-lib, and require() time (BENCH_RUNS, BENCH_QUICK=1)',
+  description: 'Print synthesis time of the reference app, handler bundle sizes, package sizes, handler cold loads against an empty handler, synthesis of each construct against plain aws-cdk-lib, and require() time (BENCH_RUNS, BENCH_QUICK=1)',
   exec: 'ts-node --project tsconfig.dev.json test/benchmarks/bench.ts',
 });
 bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/handlers.ts');

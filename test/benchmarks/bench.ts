@@ -48,9 +48,14 @@ table(['what', 'stacks', 'resources', 'median', 'min', 'max'], [[
 ]]);
 
 // 2. handler bundles
-const handlers = walk(path.join(root, 'assets', 'lambda')).filter((f) => f.endsWith('.js'));
+// (each handler is a folder: index.mjs and the chunks it imports; the load-time split is in handlers.ts)
+const lambdaDir = path.join(root, 'assets', 'lambda');
+const handlers = fs.existsSync(lambdaDir) ? fs.readdirSync(lambdaDir).filter((d) => fs.statSync(path.join(lambdaDir, d)).isDirectory()) : [];
 console.log('Prebundled handlers (assets/lambda)\n');
-table(['handler', 'size'], handlers.map((f) => [path.relative(path.join(root, 'assets', 'lambda'), f), kib(fs.statSync(f).size)]));
+table(['handler', 'files', 'size'], handlers.map((d) => {
+  const files = walk(path.join(lambdaDir, d)).filter((f) => f.endsWith('.mjs'));
+  return [d, String(files.length), kib(files.reduce((n, f) => n + fs.statSync(f).size, 0))];
+}));
 
 // 3. packages
 const artifacts = walk(path.join(root, 'dist')).filter((f) => /\.(tgz|whl|tar\.gz|jar)$/.test(f) && !f.includes('/dotnet-source/') && !/-sources\.jar$|-javadoc\.jar$/.test(f));
