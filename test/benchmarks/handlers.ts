@@ -26,7 +26,7 @@ import { build, BuildOptions, Metafile } from 'esbuild';
 import { bundleOptions, HANDLER_TARGET, handlerNames, loadedAtStart } from '../../lambda/bundle';
 import { createOrdersTable } from '../powertools-function/helpers';
 import { printTable } from '../reference-app/print-table';
-import { startMoto } from '../setup/moto';
+import { MOTO_ENV, startMoto } from '../setup/moto';
 
 const root = path.join(__dirname, '..', '..');
 const runs = Number(process.env.BENCH_RUNS ?? 10);
@@ -120,9 +120,7 @@ async function main(): Promise<void> {
      */
     const env: NodeJS.ProcessEnv = {
       ...(process.env.BENCH_CLEAN_ENV ? { PATH: process.env.PATH ?? '' } : process.env),
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
+      ...MOTO_ENV,
       AWS_SESSION_TOKEN: 'testing',
       AWS_ENDPOINT_URL: moto.endpoint,
       AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',

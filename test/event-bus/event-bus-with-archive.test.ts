@@ -24,6 +24,22 @@ function fn(stack: Stack, id = 'Processor'): lambda.Function {
 }
 
 const ref = (stack: Stack, c: { node: { defaultChild?: unknown } } | any) => stack.getLogicalId((c.node.defaultChild ?? c) as any);
+/** EventBridge may `sqs:SendMessage` to `queue`, only on behalf of `source` (the bus or the rule); the statement is `sid`. */
+function expectEventBridgeMaySend(template: Template, stack: Stack, queue: sqs.IQueue, sid: string, source: { node: unknown }): void {
+  template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+    Queues: [{ Ref: ref(stack, queue) }],
+    PolicyDocument: {
+      Statement: Match.arrayWith([{
+        Sid: sid,
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': [ref(stack, queue), 'Arn'] },
+        Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ref(stack, source), 'Arn'] } } },
+      }]),
+    },
+  });
+}
 const DRAFT4 = 'http://json-schema.org/draft-04/schema#';
 const ORDER_SCHEMA = JSON.stringify({
   $schema: DRAFT4,
@@ -100,19 +116,7 @@ describe('[EVB-1] the bus-level dead-letter queue', () => {
 
   test('[EVB-1] EventBridge may send to the bus dead-letter queue, only for this bus (the policy aws-cdk-lib does not write)', () => {
     const { stack, bus, template } = build();
-    template().hasResourceProperties('AWS::SQS::QueuePolicy', {
-      Queues: [{ Ref: ref(stack, bus.deadLetterQueue) }],
-      PolicyDocument: {
-        Statement: Match.arrayWith([{
-          Sid: 'AllowEventBridgeBusDeadLetters',
-          Effect: 'Allow',
-          Principal: { Service: 'events.amazonaws.com' },
-          Action: 'sqs:SendMessage',
-          Resource: { 'Fn::GetAtt': [ref(stack, bus.deadLetterQueue), 'Arn'] },
-          Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ref(stack, bus), 'Arn'] } } },
-        }]),
-      },
-    });
+    expectEventBridgeMaySend(template(), stack, bus.deadLetterQueue, 'AllowEventBridgeBusDeadLetters', bus);
   });
 
   test('[EVB-1] a dead-letter queue given is used, with the policy and alarm; none is created', () => {
@@ -307,19 +311,7 @@ describe('[EVB-2] targets have a dead-letter queue and a bounded retry policy', 
     const { stack, rule } = withRule();
     const queue = rule.node.findChild('Target0DeadLetterQueue') as DeadLetterQueue;
     const t = Template.fromStack(stack);
-    t.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      Queues: [{ Ref: ref(stack, queue) }],
-      PolicyDocument: {
-        Statement: Match.arrayWith([{
-          Sid: 'AllowEventBridgeTarget0DeadLetters',
-          Effect: 'Allow',
-          Principal: { Service: 'events.amazonaws.com' },
-          Action: 'sqs:SendMessage',
-          Resource: { 'Fn::GetAtt': [ref(stack, queue), 'Arn'] },
-          Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ref(stack, rule), 'Arn'] } } },
-        }]),
-      },
-    });
+    expectEventBridgeMaySend(t, stack, queue, 'AllowEventBridgeTarget0DeadLetters', rule);
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ref(stack, queue), 'QueueName'] } }] });
   });
 

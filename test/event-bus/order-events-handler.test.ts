@@ -6,7 +6,7 @@
  */
 import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { motoSqs } from './moto-sqs';
-import { MotoServer, startMoto } from '../setup/moto';
+import { MOTO_ENV, MotoServer, startMoto } from '../setup/moto';
 
 let moto: MotoServer;
 const saved = { ...process.env };
@@ -15,9 +15,7 @@ beforeAll(async () => {
   moto = await startMoto();
   Object.assign(process.env, {
     AWS_ENDPOINT_URL: moto.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
+    ...MOTO_ENV,
     EVENT_BUS_NAME: 'app-bus',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     POWERTOOLS_METRICS_DISABLED: 'true',

@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createOrdersTable } from './helpers';
 import { handlerAssetPath } from '../../src/core/private/assets';
-import { startMoto } from '../setup/moto';
+import { MOTO_ENV, startMoto } from '../setup/moto';
 
 const RUNS = 7;
 const WARM_INVOCATIONS = 50;
@@ -56,9 +56,7 @@ async function main(): Promise<void> {
       })();`;
     const env = {
       PATH: process.env.PATH ?? '',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
+      ...MOTO_ENV,
       AWS_ENDPOINT_URL_DYNAMODB: moto.endpoint,
       AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
       TABLE_NAME: 'orders',

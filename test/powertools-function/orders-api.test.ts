@@ -7,7 +7,7 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createOrdersTable } from './helpers';
-import { MotoServer, startMoto } from '../setup/moto';
+import { MOTO_ENV, MotoServer, startMoto } from '../setup/moto';
 
 // Count constructions of the SDK client and of the Powertools classes, delegating to the real ones.
 jest.mock('@aws-sdk/client-dynamodb', () => {
@@ -54,9 +54,7 @@ async function invoke(requestId: string, body: string): Promise<{ result: APIGat
 beforeAll(async () => {
   moto = await startMoto();
   Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
+    ...MOTO_ENV,
     AWS_ENDPOINT_URL_DYNAMODB: moto.endpoint,
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     TABLE_NAME: TABLE,

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'crypto';
 import { CreateBucketCommand, ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { MotoServer, startMoto } from '../setup/moto';
+import { MOTO_ENV, MotoServer, startMoto } from '../setup/moto';
 
 type Handler = typeof import('../../lambda/presign/index');
 
@@ -29,9 +29,7 @@ beforeAll(async () => {
   moto = await startMoto();
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_S3: moto.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
+    ...MOTO_ENV,
     BUCKET_NAME: BUCKET,
     POWERTOOLS_SERVICE_NAME: 'presign-test',
     POWERTOOLS_METRICS_NAMESPACE: 'test',

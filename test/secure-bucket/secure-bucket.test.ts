@@ -321,17 +321,22 @@ describe('[S3-4] [COST-3] lifecycle', () => {
     return mainBucket(template, stack, bucket).Properties.LifecycleConfiguration.Rules;
   }
 
+  /** The tiering of both default rules (the bucket's and its access logs'): IA at 30 days, Glacier at 90, multipart aborted at 7. */
+  const DEFAULT_TIERING = {
+    AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+    Transitions: [
+      { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
+      { StorageClass: 'GLACIER', TransitionInDays: 90 },
+    ],
+    NoncurrentVersionTransitions: [{ StorageClass: 'GLACIER', TransitionInDays: 30 }],
+  };
+
   test('[S3-4] the default rule: IA at 30 days, Glacier at 90, noncurrent versions to Glacier at 30, multipart aborted at 7, nothing deleted', () => {
     expect(rules()).toEqual([
       {
         Id: 'SecureBucketDefault',
         Status: 'Enabled',
-        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
-        Transitions: [
-          { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
-          { StorageClass: 'GLACIER', TransitionInDays: 90 },
-        ],
-        NoncurrentVersionTransitions: [{ StorageClass: 'GLACIER', TransitionInDays: 30 }],
+        ...DEFAULT_TIERING,
       },
     ]);
   });
@@ -374,12 +379,7 @@ describe('[S3-4] [COST-3] lifecycle', () => {
       {
         Id: 'AccessLogsTiering',
         Status: 'Enabled',
-        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
-        Transitions: [
-          { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
-          { StorageClass: 'GLACIER', TransitionInDays: 90 },
-        ],
-        NoncurrentVersionTransitions: [{ StorageClass: 'GLACIER', TransitionInDays: 30 }],
+        ...DEFAULT_TIERING,
       },
     ]);
     const expiring = build({ accessLogsExpiration: Duration.days(400) });

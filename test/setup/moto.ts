@@ -29,6 +29,16 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The region and dummy credentials of every client and handler pointed at moto, as the environment
+ * variables a handler reads (the SDK's `fromEnv`, which Lambda's environment feeds).
+ */
+export const MOTO_ENV = {
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'testing',
+  AWS_SECRET_ACCESS_KEY: 'testing',
+} as const;
+
 const MOTO_BIN = path.join(__dirname, '..', '..', '.venv', 'bin', 'moto_server');
 
 function freePort(): Promise<number> {
@@ -77,9 +87,9 @@ export async function startMoto(timeoutMs = 30_000): Promise<MotoServer> {
     port,
     clientConfig: {
       endpoint,
-      region: 'us-east-1',
+      region: MOTO_ENV.AWS_REGION,
       forcePathStyle: true,
-      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+      credentials: { accessKeyId: MOTO_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: MOTO_ENV.AWS_SECRET_ACCESS_KEY },
     },
     reset: async () => {
       await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });

@@ -5,7 +5,7 @@
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createOrder, createOrderConflicts, createUserProfile, isConditionFailure, listOrdersNewestFirst } from '../../lambda/orders-table/orders';
-import { MotoServer, startMoto } from '../setup/moto';
+import { MOTO_ENV, MotoServer, startMoto } from '../setup/moto';
 
 let moto: MotoServer;
 let ddb: DynamoDBDocumentClient;
@@ -141,9 +141,7 @@ describe('the handler (module-scope client, endpoint from AWS_ENDPOINT_URL_DYNAM
     Object.assign(process.env, {
       TABLE_NAME: TABLE,
       AWS_ENDPOINT_URL_DYNAMODB: moto.endpoint,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
+      ...MOTO_ENV,
       POWERTOOLS_SERVICE_NAME: 'orders',
       POWERTOOLS_METRICS_NAMESPACE: 'Test',
       POWERTOOLS_TRACE_ENABLED: 'false',

@@ -24,6 +24,17 @@ func buildEventBus(stack awscdk.Stack, stage cdkcloudpatterns.DeploymentStage) {
 		Stage:                  stage,
 	})
 	bus.GrantPutEventsTo(fn, nil)
+	routeOrderEvents(bus, fn)
+	bus.RegisterSchema(jsii.String("OrderCreatedSchema"), &cdkcloudpatterns.EventSchemaOptions{
+		Source:     jsii.String("com.example.orders"),
+		DetailType: jsii.String("OrderCreated"),
+		Content:    jsii.String(orderCreatedSchema),
+	})
+}
+
+// routeOrderEvents adds what the patterns document routes through the bus: the OrderCreated rule to
+// fn's live alias and the daily report schedule (the EventBus and PatternsDocument stacks share it).
+func routeOrderEvents(bus cdkcloudpatterns.EventBusWithArchive, fn cdkcloudpatterns.PowertoolsFunction) {
 	bus.AddRule(jsii.String("OrderCreated"), &cdkcloudpatterns.EventBusRuleOptions{
 		EventPattern: &awsevents.EventPattern{
 			Source:     jsii.Strings("com.example.orders"),
@@ -35,10 +46,5 @@ func buildEventBus(stack awscdk.Stack, stage cdkcloudpatterns.DeploymentStage) {
 		Expression: jsii.String("cron(0 8 * * ? *)"),
 		Source:     jsii.String("com.example.reports"),
 		DetailType: jsii.String("DailyReportRequested"),
-	})
-	bus.RegisterSchema(jsii.String("OrderCreatedSchema"), &cdkcloudpatterns.EventSchemaOptions{
-		Source:     jsii.String("com.example.orders"),
-		DetailType: jsii.String("OrderCreated"),
-		Content:    jsii.String(orderCreatedSchema),
 	})
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsecs"
-	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
-	"github.com/aws/aws-cdk-go/awscdk/v2/awseventstargets"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssecretsmanager"
@@ -35,18 +33,7 @@ func buildPatternsDocument(stack awscdk.Stack, stage cdkcloudpatterns.Deployment
 		Handler:     cdkcloudpatterns.PatternHandlers_HANDLER(),
 		Stage:       stage,
 	})
-	bus.AddRule(jsii.String("OrderCreated"), &cdkcloudpatterns.EventBusRuleOptions{
-		EventPattern: &awsevents.EventPattern{
-			Source:     jsii.Strings("com.example.orders"),
-			DetailType: jsii.Strings("OrderCreated"),
-		},
-		Targets: &[]awsevents.IRuleTarget{awseventstargets.NewLambdaFunction(orderEvents.LiveAlias(), nil)},
-	})
-	bus.AddSchedule(jsii.String("DailyReport"), &cdkcloudpatterns.EventBusScheduleOptions{
-		Expression: jsii.String("cron(0 8 * * ? *)"),
-		Source:     jsii.String("com.example.reports"),
-		DetailType: jsii.String("DailyReportRequested"),
-	})
+	routeOrderEvents(bus, orderEvents)
 	uploads := cdkcloudpatterns.NewSecureBucket(stack, jsii.String("Uploads"), &cdkcloudpatterns.SecureBucketProps{
 		Stage:              stage,
 		Encryption:         awss3.BucketEncryption_KMS,

@@ -126,36 +126,26 @@ export function plainFargateService(scope: Construct, id: string, props: PlainSe
     conditions: [elbv2.ListenerCondition.pathPatterns(['/*'])],
     action: forward(),
   });
-  const target5xx = new cloudwatch.Alarm(scope, `${id}Target5xxAlarm`, {
-    metric: new cloudwatch.MathExpression({
-      expression: '100 * (b5 + g5) / MAX([b + g, 1])',
-      usingMetrics: {
-        b5: blue.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: Duration.minutes(1), statistic: 'Sum' }),
-        g5: green.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: Duration.minutes(1), statistic: 'Sum' }),
-        b: blue.metrics.requestCount({ period: Duration.minutes(1), statistic: 'Sum' }),
-        g: green.metrics.requestCount({ period: Duration.minutes(1), statistic: 'Sum' }),
-      },
-      period: Duration.minutes(1),
-    }),
-    threshold: 5,
-    evaluationPeriods: 3,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  });
-  const unhealthyHosts = new cloudwatch.Alarm(scope, `${id}UnhealthyHostsAlarm`, {
-    metric: new cloudwatch.MathExpression({
-      expression: 'MAX([b, g])',
-      usingMetrics: {
-        b: blue.metrics.unhealthyHostCount({ period: Duration.minutes(1), statistic: 'Maximum' }),
-        g: green.metrics.unhealthyHostCount({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      },
-      period: Duration.minutes(1),
-    }),
-    threshold: 1,
-    evaluationPeriods: 3,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  });
+  // both alarms: a per-minute expression over the blue and green target groups, 3 periods at the threshold
+  const alarm = (name: string, expression: string, usingMetrics: Record<string, cloudwatch.IMetric>, threshold: number) =>
+    new cloudwatch.Alarm(scope, `${id}${name}Alarm`, {
+      metric: new cloudwatch.MathExpression({ expression, usingMetrics, period: Duration.minutes(1) }),
+      threshold,
+      evaluationPeriods: 3,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+  const perMinute = (statistic: string) => ({ period: Duration.minutes(1), statistic });
+  const target5xx = alarm('Target5xx', '100 * (b5 + g5) / MAX([b + g, 1])', {
+    b5: blue.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, perMinute('Sum')),
+    g5: green.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, perMinute('Sum')),
+    b: blue.metrics.requestCount(perMinute('Sum')),
+    g: green.metrics.requestCount(perMinute('Sum')),
+  }, 5);
+  const unhealthyHosts = alarm('UnhealthyHosts', 'MAX([b, g])', {
+    b: blue.metrics.unhealthyHostCount(perMinute('Maximum')),
+    g: green.metrics.unhealthyHostCount(perMinute('Maximum')),
+  }, 1);
   const service = new ecs.FargateService(scope, `${id}Service`, {
     cluster,
     taskDefinition,

@@ -38,6 +38,18 @@ def build_event_bus(stack: cdk.Stack, stage: DeploymentStage) -> None:
         stage=stage,
     )
     bus.grant_put_events_to(fn)
+    route_order_events(bus, fn)
+    bus.register_schema(
+        "OrderCreatedSchema",
+        source="com.example.orders",
+        detail_type="OrderCreated",
+        content=ORDER_CREATED_SCHEMA,
+    )
+
+
+def route_order_events(bus: EventBusWithArchive, fn: PowertoolsFunction) -> None:
+    """What the patterns document routes through the bus: the OrderCreated rule to fn's live alias and
+    the daily report schedule (the EventBus and PatternsDocument stacks share it)."""
     bus.add_rule(
         "OrderCreated",
         event_pattern=events.EventPattern(source=["com.example.orders"], detail_type=["OrderCreated"]),
@@ -48,10 +60,4 @@ def build_event_bus(stack: cdk.Stack, stage: DeploymentStage) -> None:
         expression="cron(0 8 * * ? *)",
         source="com.example.reports",
         detail_type="DailyReportRequested",
-    )
-    bus.register_schema(
-        "OrderCreatedSchema",
-        source="com.example.orders",
-        detail_type="OrderCreated",
-        content=ORDER_CREATED_SCHEMA,
     )

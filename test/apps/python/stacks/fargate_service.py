@@ -54,28 +54,31 @@ def reference_web_acl(stack: cdk.Stack, key: kms.IKey, stage: DeploymentStage) -
     return acl
 
 
-def build_fargate_service(stack: cdk.Stack, stage: DeploymentStage) -> None:
-    """ECS-native blue/green (the default) and a certificate: HTTPS with the redirect."""
-    FargateBlueGreenService(
+def reference_service(stack: cdk.Stack, id: str, stage: DeploymentStage, **props) -> FargateBlueGreenService:
+    """The reference image on port 80 behind HTTPS with the reference certificate, and any other props."""
+    return FargateBlueGreenService(
         stack,
-        "Api",
+        id,
         stage=stage,
         image=ecs.ContainerImage.from_registry(REFERENCE_IMAGE),
         container_port=80,
         certificate=certificate(stack),
+        **props,
     )
+
+
+def build_fargate_service(stack: cdk.Stack, stage: DeploymentStage) -> None:
+    """ECS-native blue/green (the default) and a certificate: HTTPS with the redirect."""
+    reference_service(stack, "Api", stage)
 
 
 def build_fargate_code_deploy(stack: cdk.Stack, stage: DeploymentStage) -> None:
     """The document's CodeDeploy variant, regulated: KMS-encrypted log groups and a WAF web ACL."""
     key = kms.Key(stack, "LogsKey", enable_key_rotation=True, description="Container and flow logs of the Api service")
-    FargateBlueGreenService(
+    reference_service(
         stack,
         "Api",
-        stage=stage,
-        image=ecs.ContainerImage.from_registry(REFERENCE_IMAGE),
-        container_port=80,
-        certificate=certificate(stack),
+        stage,
         deployment_controller=BlueGreenController.CODE_DEPLOY,
         logs_encryption_key=key,
         web_acl_arn=reference_web_acl(stack, key, stage).attr_arn,

@@ -1,8 +1,6 @@
 """test/reference-app/stacks/patterns-document.ts in Python: the whole patterns document as one stack."""
 import aws_cdk as cdk
 from aws_cdk import aws_ecs as ecs
-from aws_cdk import aws_events as events
-from aws_cdk import aws_events_targets as targets
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
@@ -10,7 +8,6 @@ from cdk_cloud_patterns import (
     AccountGuardrails,
     DeploymentStage,
     EventBusWithArchive,
-    FargateBlueGreenService,
     GitHubOidcRole,
     PatternHandlers,
     PowertoolsFunction,
@@ -19,7 +16,8 @@ from cdk_cloud_patterns import (
     SingleTable,
 )
 
-from .fargate_service import REFERENCE_IMAGE, certificate
+from .event_bus import route_order_events
+from .fargate_service import reference_service
 from .single_table import ACCESS_PATTERNS, ENTITIES, GSI1
 
 
@@ -47,17 +45,7 @@ def build_patterns_document(stack: cdk.Stack, stage: DeploymentStage) -> None:
         handler=PatternHandlers.HANDLER,
         stage=stage,
     )
-    bus.add_rule(
-        "OrderCreated",
-        event_pattern=events.EventPattern(source=["com.example.orders"], detail_type=["OrderCreated"]),
-        targets=[targets.LambdaFunction(order_events.live_alias)],
-    )
-    bus.add_schedule(
-        "DailyReport",
-        expression="cron(0 8 * * ? *)",
-        source="com.example.reports",
-        detail_type="DailyReportRequested",
-    )
+    route_order_events(bus, order_events)
     uploads = SecureBucket(
         stack,
         "Uploads",
@@ -67,14 +55,8 @@ def build_patterns_document(stack: cdk.Stack, stage: DeploymentStage) -> None:
     )
     PresignedUrlIssuer(stack, "UploadUrls", bucket=uploads, stage=stage)
     db_secret = secretsmanager.Secret.from_secret_name_v2(stack, "DbSecret", "orders/db")
-    service = FargateBlueGreenService(
-        stack,
-        "Service",
-        stage=stage,
-        image=ecs.ContainerImage.from_registry(REFERENCE_IMAGE),
-        container_port=80,
-        certificate=certificate(stack),
-        secrets={"DB_PASSWORD": ecs.Secret.from_secrets_manager(db_secret)},
+    service = reference_service(
+        stack, "Service", stage, secrets={"DB_PASSWORD": ecs.Secret.from_secrets_manager(db_secret)}
     )
     iam.Grant.add_to_principal(
         grantee=service.task_role, actions=["s3:GetObject"], resource_arns=[uploads.arn_for_objects("uploads/*")]

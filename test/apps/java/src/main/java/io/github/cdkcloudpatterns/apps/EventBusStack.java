@@ -19,6 +19,25 @@ final class EventBusStack implements ReferenceApp.StackSpec {
     /** The detail of OrderCreated events, JSON Schema Draft 4 (the text TypeScript's JSON.stringify writes). */
     static final String ORDER_CREATED_SCHEMA = "{\"$schema\":\"http://json-schema.org/draft-04/schema#\",\"title\":\"OrderCreated\",\"type\":\"object\",\"required\":[\"orderId\",\"userId\",\"amount\"],\"properties\":{\"orderId\":{\"type\":\"string\",\"minLength\":1},\"userId\":{\"type\":\"string\",\"minLength\":1},\"amount\":{\"type\":\"number\",\"minimum\":0}},\"additionalProperties\":false}";
 
+    /**
+     * What the patterns document routes through the bus: the OrderCreated rule to fn's live alias and the
+     * daily report schedule (the EventBus and PatternsDocument stacks share it).
+     */
+    static void routeOrderEvents(EventBusWithArchive bus, PowertoolsFunction fn) {
+        bus.addRule("OrderCreated", EventBusRuleOptions.builder()
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("com.example.orders"))
+                        .detailType(List.of("OrderCreated"))
+                        .build())
+                .targets(List.of(new LambdaFunction(fn.getLiveAlias())))
+                .build());
+        bus.addSchedule("DailyReport", EventBusScheduleOptions.builder()
+                .expression("cron(0 8 * * ? *)")
+                .source("com.example.reports")
+                .detailType("DailyReportRequested")
+                .build());
+    }
+
     @Override
     public String name() {
         return "EventBus";
@@ -37,18 +56,7 @@ final class EventBusStack implements ReferenceApp.StackSpec {
                 .stage(stage)
                 .build();
         bus.grantPutEventsTo(fn);
-        bus.addRule("OrderCreated", EventBusRuleOptions.builder()
-                .eventPattern(EventPattern.builder()
-                        .source(List.of("com.example.orders"))
-                        .detailType(List.of("OrderCreated"))
-                        .build())
-                .targets(List.of(new LambdaFunction(fn.getLiveAlias())))
-                .build());
-        bus.addSchedule("DailyReport", EventBusScheduleOptions.builder()
-                .expression("cron(0 8 * * ? *)")
-                .source("com.example.reports")
-                .detailType("DailyReportRequested")
-                .build());
+        routeOrderEvents(bus, fn);
         bus.registerSchema("OrderCreatedSchema", EventSchemaOptions.builder()
                 .source("com.example.orders")
                 .detailType("OrderCreated")

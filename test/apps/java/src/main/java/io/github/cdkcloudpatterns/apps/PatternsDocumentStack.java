@@ -7,8 +7,6 @@ import java.util.Map;
 import io.github.cdkcloudpatterns.AccountGuardrails;
 import io.github.cdkcloudpatterns.AccountGuardrailsProps;
 import io.github.cdkcloudpatterns.DeploymentStage;
-import io.github.cdkcloudpatterns.EventBusRuleOptions;
-import io.github.cdkcloudpatterns.EventBusScheduleOptions;
 import io.github.cdkcloudpatterns.EventBusWithArchive;
 import io.github.cdkcloudpatterns.FargateBlueGreenService;
 import io.github.cdkcloudpatterns.GitHubOidcRole;
@@ -21,8 +19,6 @@ import io.github.cdkcloudpatterns.SecureBucket;
 import io.github.cdkcloudpatterns.SingleTable;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecs.ContainerImage;
-import software.amazon.awscdk.services.events.EventPattern;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -64,18 +60,7 @@ final class PatternsDocumentStack implements ReferenceApp.StackSpec {
                 .handler(PatternHandlers.HANDLER)
                 .stage(stage)
                 .build();
-        bus.addRule("OrderCreated", EventBusRuleOptions.builder()
-                .eventPattern(EventPattern.builder()
-                        .source(List.of("com.example.orders"))
-                        .detailType(List.of("OrderCreated"))
-                        .build())
-                .targets(List.of(new LambdaFunction(orderEvents.getLiveAlias())))
-                .build());
-        bus.addSchedule("DailyReport", EventBusScheduleOptions.builder()
-                .expression("cron(0 8 * * ? *)")
-                .source("com.example.reports")
-                .detailType("DailyReportRequested")
-                .build());
+        EventBusStack.routeOrderEvents(bus, orderEvents);
         SecureBucket uploads = SecureBucket.Builder.create(stack, "Uploads")
                 .stage(stage)
                 .encryption(BucketEncryption.KMS)
