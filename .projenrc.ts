@@ -187,13 +187,14 @@ demo.exec('ts-node --project tsconfig.dev.json test/reference-app/demo.ts');
 
 // Speed and size, printed as tables (never asserted in tests).
 const bench = project.addTask('bench', {
-  description: 'Print synthesis time of the reference app, handler bundle sizes, package sizes, handler cold loads against an empty handler, synthesis of each construct against plain aws-cdk-lib, and require() time (BENCH_RUNS, BENCH_QUICK=1)',
+  description: 'Print synthesis time of the reference app, handler bundle sizes, package sizes, handler cold loads against an empty handler, synthesis of each construct against plain aws-cdk-lib, require() time, and the unit suite on a fresh jest cache (BENCH_RUNS, BENCH_QUICK=1, BENCH_SUITE_RUNS)',
   exec: 'ts-node --project tsconfig.dev.json test/benchmarks/bench.ts',
 });
 bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/handlers.ts');
 // the require() rows load the compiled lib/: compile first
 bench.spawn(project.tasks.tryFind('compile')!);
 bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/synth.ts');
+bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/suite.ts');
 
 // The README's table of acknowledged rule-pack findings is rendered from the reference app.
 project.addTask('readme:acks', {
