@@ -78,6 +78,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-s3@^3',
     '@aws-sdk/s3-request-presigner@^3',
     '@aws-sdk/client-eventbridge@^3',
+    // lambda/shared/credentials.ts: the handlers' credential provider (the clients depend on both)
+    '@aws-sdk/credential-provider-env@^3',
+    '@aws-sdk/credential-provider-node@^3',
     '@cloud-copilot/iam-simulate@0.1.173',
     'pbac@0.3.2',
     'fast-check@^4.10.2',

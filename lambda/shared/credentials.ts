@@ -11,9 +11,8 @@
  * - Otherwise the SDK's full default chain answers, loaded on first use from a separate chunk of
  *   the bundle (esbuild splits at the dynamic import), so behaviour outside Lambda is the SDK's.
  */
-// Both providers are dependencies of every @aws-sdk client (not declared here: an install would be
-// needed to declare them); importing them through the clients' tree keeps the clients' versions.
-// eslint-disable-next-line import/no-extraneous-dependencies
+// Both providers are dependencies of every @aws-sdk client, and dev dependencies of this project
+// (.projenrc.ts) at the versions the clients resolve.
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 
@@ -29,7 +28,6 @@ export const defaultProvider = (init: DefaultProviderInit = {}): AwsCredentialId
       return env();
     }
     if (!chain) {
-      // eslint-disable-next-line import/no-extraneous-dependencies
       const sdk = await import('@aws-sdk/credential-provider-node');
       chain = sdk.defaultProvider(init);
     }
