@@ -128,7 +128,7 @@ const bundle = project.addTask('bundle:lambda', {
   exec: 'ts-node --transpile-only --project tsconfig.dev.json lambda/bundle.ts',
 });
 project.preCompileTask.spawn(bundle);
-project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv/', '/test/apps/*/cdk.out/', '__pycache__/', '/.jsii.tabl.json');
+project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv', '/node_modules', '/test/apps/*/cdk.out/', '__pycache__/', '/.jsii.tabl.json');
 project.npmignore?.exclude('/lambda/', '/rosetta/', '/.ci/', '/cdk.out/', '/.venv/', '/coverage/');
 project.npmignore?.include('/assets/');
 // lambda/bundle.ts's record of what it read (it skips bundling when nothing changed): not shipped
