@@ -41,8 +41,10 @@ class CodeCacheRuntime extends Runtime {
       const cachedData = entry === undefined ? undefined : (entry.data ??= entry.script.createCachedData());
       let script;
       try {
-        script = new vm.Script(`(function (${executor.injectedModuleParameters.join(', ')}) {${scriptSource}\n})`, {
+        // the wrapper on a line of its own, numbered 0: the module's lines and columns stay its own
+        script = new vm.Script(`(function (${executor.injectedModuleParameters.join(', ')}) {\n${scriptSource}\n})`, {
           filename,
+          lineOffset: -1,
           cachedData,
           importModuleDynamically: (specifier, _script, importAttributes, ...more) =>
             executor.dynamicImport(specifier, filename, vmContext, importAttributes, more[0]),
