@@ -106,6 +106,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       globalSetup: '<rootDir>/test/setup/global-setup.js',
       // esbuild instead of ts-jest (which stays for files that call jest.mock): see the file
       transform: { '^.+\\.[t]sx?$': new javascript.Transform('<rootDir>/test/setup/esbuild-transform.js') },
+      // V8's code cache for the node_modules files each test file compiles again: see the file
+      runtime: '<rootDir>/test/setup/runtime.js',
     },
   },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'lambda'], tsconfigPath: './tsconfig.dev.json', projectService: false, ignorePatterns: ['test/platform-lib/**', 'test/apps/**', 'cdk.out/**', 'assets/**'] },

@@ -33,6 +33,17 @@ function build(extra: Extra = {}, stage: DeploymentStage = DeploymentStage.PROD)
   return { stack, svc, template: Template.fromStack(stack) };
 }
 
+let shared: ReturnType<typeof build> | undefined;
+/**
+ * The default service (PROD, with the certificate), built and synthesized once for the tests that
+ * only read it (its template, logical ids, the construct's properties); a test that changes the
+ * service or synthesizes its app again builds its own with `build()`.
+ */
+function defaults(): ReturnType<typeof build> {
+  shared ??= build();
+  return shared;
+}
+
 function fails(extra: Extra): () => void {
   return () => build(extra);
 }
@@ -60,7 +71,7 @@ describe('the minimal call', () => {
 
 describe('ECS-5 Container Insights and the network', () => {
   test('[ECS-5] the cluster has Container Insights on (containerInsightsV2 ENABLED)', () => {
-    build().template.hasResourceProperties('AWS::ECS::Cluster', {
+    defaults().template.hasResourceProperties('AWS::ECS::Cluster', {
       ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }],
     });
   });
@@ -102,7 +113,7 @@ describe('ECS-5 Container Insights and the network', () => {
   });
 
   test('[COST-4] the default VPC has 2 NAT gateways in PROD and 1 in DEV, two AZs, flow logs to a stage log group', () => {
-    const prod = build({}, DeploymentStage.PROD).template;
+    const prod = defaults().template;
     const dev = build({}, DeploymentStage.DEV).template;
     prod.resourceCountIs('AWS::EC2::NatGateway', 2);
     dev.resourceCountIs('AWS::EC2::NatGateway', 1);
@@ -126,7 +137,7 @@ describe('ECS-5 Container Insights and the network', () => {
   });
 
   test('[ECS-4] the tasks run in private subnets without public IPs', () => {
-    build().template.hasResourceProperties('AWS::ECS::Service', {
+    defaults().template.hasResourceProperties('AWS::ECS::Service', {
       NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'DISABLED' } },
     });
   });
@@ -134,7 +145,7 @@ describe('ECS-5 Container Insights and the network', () => {
 
 describe('ECS-1 health checks', () => {
   test('[ECS-1] the container has the document\'s CMD-SHELL health check', () => {
-    build().template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+    defaults().template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [Match.objectLike({
         Name: 'App',
         HealthCheck: { Command: ['CMD-SHELL', 'curl -f http://localhost:80/ || exit 1'], Interval: 30, Timeout: 5, Retries: 3, StartPeriod: 60 },
@@ -158,7 +169,7 @@ describe('ECS-1 health checks', () => {
   });
 
   test('[ECS-1] both target groups check health over HTTP on the container port', () => {
-    const tgs = build().template.findResources('AWS::ElasticLoadBalancingV2::TargetGroup');
+    const tgs = defaults().template.findResources('AWS::ElasticLoadBalancingV2::TargetGroup');
     expect(Object.values(tgs).map((r) => r.Properties)).toEqual([0, 1].map(() => expect.objectContaining({
       Port: 80,
       Protocol: 'HTTP',
@@ -178,7 +189,7 @@ describe('ECS-1 health checks', () => {
 
 describe('ECS-2 roles', () => {
   test('[ECS-2] the task role has no permissions and is not the execution role', () => {
-    const { svc, template } = build();
+    const { svc, template } = defaults();
     expect(svc.taskRole).not.toBe(svc.executionRole);
     const taskRoleId = Stack.of(svc).getLogicalId((svc.taskRole as iam.Role).node.defaultChild as iam.CfnRole);
     const policies = template.findResources('AWS::IAM::Policy');
@@ -203,12 +214,12 @@ describe('ECS-2 roles', () => {
   });
 
   test('[ECS-2] ECS Exec is off by default and on when asked', () => {
-    build().template.hasResourceProperties('AWS::ECS::Service', { EnableExecuteCommand: false });
+    defaults().template.hasResourceProperties('AWS::ECS::Service', { EnableExecuteCommand: false });
     build({ enableExecuteCommand: true }).template.hasResourceProperties('AWS::ECS::Service', { EnableExecuteCommand: true });
   });
 
   test('[ECS-2] a non-root user and a read-only root filesystem are options', () => {
-    build().template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+    defaults().template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [Match.objectLike({ User: Match.absent(), ReadonlyRootFilesystem: false })],
     });
     build({ user: '1000:1000', readonlyRootFilesystem: true }).template.hasResourceProperties('AWS::ECS::TaskDefinition', {
@@ -217,7 +228,7 @@ describe('ECS-2 roles', () => {
   });
 
   test('[ECS-2] the container logs go to the stage log group through awslogs', () => {
-    const { svc, stack, template } = build();
+    const { svc, stack, template } = defaults();
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [Match.objectLike({
         LogConfiguration: {
@@ -231,7 +242,7 @@ describe('ECS-2 roles', () => {
 
 describe('COST-4 sizing and Spot', () => {
   test('[COST-4] the task is 512 CPU units and 1024 MiB on x86_64 by default', () => {
-    build().template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+    defaults().template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       Cpu: '512', Memory: '1024', RuntimePlatform: { CpuArchitecture: 'X86_64', OperatingSystemFamily: 'LINUX' },
     });
   });
@@ -252,7 +263,7 @@ describe('COST-4 sizing and Spot', () => {
   });
 
   test('[COST-4] no Spot by default: launch type FARGATE', () => {
-    build().template.hasResourceProperties('AWS::ECS::Service', { LaunchType: 'FARGATE', CapacityProviderStrategy: Match.absent() });
+    defaults().template.hasResourceProperties('AWS::ECS::Service', { LaunchType: 'FARGATE', CapacityProviderStrategy: Match.absent() });
   });
 
   test('[COST-4] Spot with ARM64 warns', () => {
@@ -351,7 +362,7 @@ describe('CDK-5 secrets', () => {
 
 describe('ECS-3 auto scaling', () => {
   test('[ECS-3] min 2, max 10, CPU target tracking at 60 %, desired count = min', () => {
-    const { template } = build();
+    const { template } = defaults();
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 10 });
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
       TargetTrackingScalingPolicyConfiguration: Match.objectLike({
@@ -397,7 +408,7 @@ describe('ECS-3 auto scaling', () => {
 
 describe('the load balancer', () => {
   test('[ECS-4] HTTPS on 443 with the recommended TLS policy, HTTP 80 redirects, the test listener on 8443', () => {
-    const { template } = build();
+    const { template } = defaults();
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
       Protocol: 'HTTPS', Port: 443, Certificates: [{ CertificateArn: CERT_ARN }], SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
     });
@@ -424,7 +435,7 @@ describe('the load balancer', () => {
   });
 
   test('[ECS-4] the tasks accept only the load balancer\'s security group; the test listener only the VPC', () => {
-    const { template } = build();
+    const { template } = defaults();
     template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
       FromPort: 80, ToPort: 80, SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('ApiLoadBalancerSecurityGroup'), 'GroupId'] },
     });
@@ -478,7 +489,7 @@ describe('the load balancer', () => {
 
 describe('ECS-4 ECS-native blue/green (the default)', () => {
   test('[ECS-4] BLUE_GREEN with a 15 minute bake time, circuit breaker and rollback on the construct\'s alarms', () => {
-    const { svc, stack, template } = build();
+    const { svc, stack, template } = defaults();
     // written out by the construct, also under the recommended flag
     // @aws-cdk/aws-ecs:disableExplicitDeploymentControllerForCircuitBreaker, so turning it on changes nothing
     template.hasResourceProperties('AWS::ECS::Service', {
@@ -504,7 +515,7 @@ describe('ECS-4 ECS-native blue/green (the default)', () => {
   });
 
   test('[ECS-4] the alternate target: green target group, production and test listener rules, the exposed infrastructure role', () => {
-    const { svc, stack, template } = build();
+    const { svc, stack, template } = defaults();
     const id = (c: any) => stack.getLogicalId(c.node.defaultChild ?? c);
     template.hasResourceProperties('AWS::ECS::Service', {
       LoadBalancers: [{
@@ -526,7 +537,7 @@ describe('ECS-4 ECS-native blue/green (the default)', () => {
   });
 
   test('[ECS-4] the production and test rules forward to both target groups (blue 100, green 0); the listeners answer 404 otherwise', () => {
-    const { template } = build();
+    const { template } = defaults();
     const rules = Object.values(template.findResources('AWS::ElasticLoadBalancingV2::ListenerRule'));
     expect(rules).toHaveLength(2);
     for (const rule of rules) {
@@ -549,7 +560,7 @@ describe('ECS-4 ECS-native blue/green (the default)', () => {
       minTasks: 3,
     });
     expect(after).toEqual(before);
-    const t1 = build().template.toJSON();
+    const t1 = defaults().template.toJSON();
     const t2 = build({ image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.28') }).template.toJSON();
     const changed = Object.keys(t1.Resources).filter((k) => JSON.stringify(t1.Resources[k]) !== JSON.stringify(t2.Resources[k]));
     expect(changed).toEqual([expect.stringMatching(/^ApiTaskDefinition/)]);
@@ -601,7 +612,7 @@ describe('ECS-4 ECS-native blue/green (the default)', () => {
   });
 
   test('[ECS-4] the rollback alarms watch both target groups: 5xx rate >= 5 % and unhealthy targets >= 1', () => {
-    const { template } = build();
+    const { template } = defaults();
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 5,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
