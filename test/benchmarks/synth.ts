@@ -92,8 +92,10 @@ for (const c of cases) {
       `${ours.toFixed(0)} ms (${range(at.map((p) => p.ours.ms), 0)})`, `${plain.toFixed(0)} ms (${range(at.map((p) => p.plain.ms), 0)})`,
       median(ratios).toFixed(2), range(ratios, 2), `${median(cpuRatios).toFixed(2)} (${range(cpuRatios, 2)})`]);
   }
-  const growth = (kind: 'ours' | 'plain', to: number) => perConstruct[kind][to] === undefined ? '–' : pct(perConstruct[kind][to] / perConstruct[kind][10] - 1);
-  growthRows.push([c.name, `${perConstruct.ours[10].toFixed(1)} / ${perConstruct.plain[10].toFixed(1)} ms`,
+  // the growth table is relative to n = 10: without it (BENCH_NS=200) its cells are '–'
+  const at10 = perConstruct.ours[10] !== undefined;
+  const growth = (kind: 'ours' | 'plain', to: number) => !at10 || perConstruct[kind][to] === undefined ? '–' : pct(perConstruct[kind][to] / perConstruct[kind][10] - 1);
+  growthRows.push([c.name, at10 ? `${perConstruct.ours[10].toFixed(1)} / ${perConstruct.plain[10].toFixed(1)} ms` : '–',
     growth('ours', 50), growth('plain', 50), growth('ours', 200), growth('plain', 200), growth('ours', 500), growth('plain', 500)]);
 }
 
