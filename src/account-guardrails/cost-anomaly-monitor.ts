@@ -1,7 +1,8 @@
-import { Stack, aws_ce as ce, aws_sns as sns } from 'aws-cdk-lib';
+import { aws_ce as ce, aws_sns as sns } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { checkEmails, checkFrequency, createAnomalySubscription, nameFromPath, resolveThreshold } from './private/rules';
 import { ConstructValidationError } from '../core/private/errors';
+import { jsonText } from '../core/private/json';
 
 /** How often anomaly alerts are sent. */
 export enum AnomalyAlertFrequency {
@@ -119,7 +120,7 @@ export class CostAnomalyMonitor extends Construct {
       ? {
         monitorName: nameFromPath(this, 'tags'),
         monitorType: 'CUSTOM',
-        monitorSpecification: Stack.of(this).toJsonString({
+        monitorSpecification: jsonText(this, {
           Tags: { Key: props.costAllocationTag, Values: props.costAllocationTagValues, MatchOptions: ['EQUALS'] },
         }),
       }

@@ -8,7 +8,9 @@
  *
  * Each construct runs in a Node.js process of its own (test/benchmarks/synth-worker.ts): fresh Apps,
  * ours and plain in alternation (A B A B ...), a warm-up pair at each n. The ratio is time per
- * CloudFormation resource, ours ÷ plain, of each pair; the table gives its median and min–max.
+ * CloudFormation resource, ours ÷ plain, of each pair; the table gives its median and min–max, and
+ * the same ratio of the process's CPU time (user + system), which other jobs on a shared machine
+ * disturb less than wall time.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -21,7 +23,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const runs = Number(process.env.BENCH_RUNS ?? (quick ? 3 : 5));
 const NS = process.env.BENCH_NS ? process.env.BENCH_NS.split(',').map(Number) : quick ? [1, 10, 50] : [1, 10, 50, 200, 500];
 
-interface Sample { readonly ms: number; readonly resources: number }
+interface Sample { readonly ms: number; readonly cpuMs: number; readonly resources: number }
 interface Pair { readonly n: number; readonly ours: Sample; readonly plain: Sample }
 
 function median(v: number[]): number {
@@ -81,21 +83,24 @@ for (const c of cases) {
   for (const n of NS) {
     const at = pairs.filter((p) => p.n === n);
     const ratios = at.map((p) => (p.ours.ms / p.ours.resources) / (p.plain.ms / p.plain.resources));
+    const cpuRatios = at.map((p) => (p.ours.cpuMs / p.ours.resources) / (p.plain.cpuMs / p.plain.resources));
     const ours = median(at.map((p) => p.ours.ms));
     const plain = median(at.map((p) => p.plain.ms));
     perConstruct.ours[n] = ours / n;
     perConstruct.plain[n] = plain / n;
     ratioRows.push([c.name, String(n), `${at[0].ours.resources} / ${at[0].plain.resources}`,
       `${ours.toFixed(0)} ms (${range(at.map((p) => p.ours.ms), 0)})`, `${plain.toFixed(0)} ms (${range(at.map((p) => p.plain.ms), 0)})`,
-      median(ratios).toFixed(2), range(ratios, 2)]);
+      median(ratios).toFixed(2), range(ratios, 2), `${median(cpuRatios).toFixed(2)} (${range(cpuRatios, 2)})`]);
   }
-  const growth = (kind: 'ours' | 'plain', to: number) => perConstruct[kind][to] === undefined ? '–' : pct(perConstruct[kind][to] / perConstruct[kind][10] - 1);
-  growthRows.push([c.name, `${perConstruct.ours[10].toFixed(1)} / ${perConstruct.plain[10].toFixed(1)} ms`,
+  // the growth table is relative to n = 10: without it (BENCH_NS=200) its cells are '–'
+  const at10 = perConstruct.ours[10] !== undefined;
+  const growth = (kind: 'ours' | 'plain', to: number) => !at10 || perConstruct[kind][to] === undefined ? '–' : pct(perConstruct[kind][to] / perConstruct[kind][10] - 1);
+  growthRows.push([c.name, at10 ? `${perConstruct.ours[10].toFixed(1)} / ${perConstruct.plain[10].toFixed(1)} ms` : '–',
     growth('ours', 50), growth('plain', 50), growth('ours', 200), growth('plain', 200), growth('ours', 500), growth('plain', 500)]);
 }
 
 console.log(`\nSynthesis, n constructs in one stack (${runs} alternating pairs per n after a warm-up pair; stack resource limit lifted with the \`@aws-cdk/core:stackResourceLimit\` context = 0${process.env.BENCH_NO_STACK_TRACES === '1' ? '; creation stack traces off: `aws:cdk:disable-stack-trace`' : ''})\n`);
-printTable(['construct', 'n', 'resources (ours / plain)', 'ours: median (min–max)', 'plain aws-cdk-lib: median (min–max)', 'time per resource ÷ plain: median', 'min–max'], ratioRows);
+printTable(['construct', 'n', 'resources (ours / plain)', 'ours: median (min–max)', 'plain aws-cdk-lib: median (min–max)', 'time per resource ÷ plain: median', 'min–max', 'CPU time per resource ÷ plain: median (min–max)'], ratioRows);
 console.log(`\nGrowth of synthesis time per construct from n = 10 (${quick ? 'n = 200 and 500 not run in BENCH_QUICK mode' : 'medians of the table above'})\n`);
 printTable(['construct', 'per construct at n = 10 (ours / plain)', 'ours to 50', 'plain to 50', 'ours to 200', 'plain to 200', 'ours to 500', 'plain to 500'], growthRows);
 if (only.length === 0 || only.includes('require')) {

@@ -6,7 +6,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { AccessLogsBucket, DeadLetterQueue, DeploymentStage, StageLogGroup, StagePolicy } from '../../src';
-import { checkDuration, checkNonEmpty, checkNumber, isUnresolved, pendingScope } from '../../src/core/private/validation';
+import { jsonText } from '../../src/core/private/json';
+import { checkDuration, checkNonEmpty, checkNumber, containsUnresolved, isUnresolved, pendingScope } from '../../src/core/private/validation';
 
 function stack(context?: Record<string, string>): Stack {
   return new Stack(new App({ context }), 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
@@ -159,6 +160,25 @@ describe('validation helpers', () => {
     expect(isUnresolved(Token.asList({ Ref: 'X' }))).toBe(true);
     expect(isUnresolved(Duration.seconds(Token.asNumber({ Ref: 'X' })))).toBe(true);
     expect([isUnresolved('a'), isUnresolved(3), isUnresolved(Duration.days(1)), isUnresolved(undefined)]).toEqual([false, false, false, false]);
+  });
+
+  test('containsUnresolved looks into lists and objects, keys included', () => {
+    expect(containsUnresolved({ a: [{ b: Token.asString({ Ref: 'X' }) }] })).toBe(true);
+    expect(containsUnresolved({ [Token.asString({ Ref: 'X' })]: 'v' })).toBe(true);
+    expect(containsUnresolved([1, Token.asNumber({ Ref: 'X' })])).toBe(true);
+    expect(containsUnresolved({ a: ['b', 2, { c: null }], d: undefined })).toBe(false);
+  });
+
+  test('jsonText renders what Stack.toJsonString renders, as a plain string unless a token is in it', () => {
+    const s = stack();
+    const plain = { Dimensions: { Key: 'K', Values: ['100', 'a "quoted" \\ value'], MatchOptions: ['EQUALS'] }, Skipped: undefined };
+    const text = jsonText(s, plain);
+    expect(Token.isUnresolved(text)).toBe(false);
+    expect(text).toEqual(s.resolve(s.toJsonString(plain)));
+    const withToken = { Tags: { Key: 'Team', Values: [Token.asString({ Ref: 'X' })] } };
+    const rendered = jsonText(s, withToken);
+    expect(Token.isUnresolved(rendered)).toBe(true);
+    expect(s.resolve(rendered)).toEqual(s.resolve(s.toJsonString(withToken)));
   });
 
   test('checkNumber names path, prop, value and range; skips tokens', () => {

@@ -2,9 +2,10 @@
  * The input rules the account-level constructs share (AccessAnalyzer, CostAnomalyMonitor,
  * AccountGuardrails): each written once, named by the prop the caller actually used.
  */
-import { Duration, Stack, Token, aws_ce as ce } from 'aws-cdk-lib';
+import { Duration, Token, aws_ce as ce } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { ConstructValidationError } from '../../core/private/errors';
+import { jsonText } from '../../core/private/json';
 import { checkUnique, isUnresolved } from '../../core/private/validation';
 
 /** Whether an analyzer kind (the `AccessAnalyzerKind` value) is one of the paid unused-access kinds. */
@@ -110,7 +111,7 @@ export function createAnomalySubscription(scope: Construct, id: string, input: A
     monitorArnList: [input.monitorArn],
     frequency: input.frequency,
     subscribers,
-    thresholdExpression: Stack.of(scope).toJsonString({
+    thresholdExpression: jsonText(scope, {
       Dimensions: {
         Key: input.threshold.key,
         Values: [isUnresolved(value) ? Token.asString(value) : String(value)],

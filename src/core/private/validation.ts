@@ -18,6 +18,23 @@ export function isUnresolved(value: unknown): boolean {
 }
 
 /**
+ * True when `value` or anything inside it (an entry of a list, a key or value of an object) is an
+ * unresolved token.
+ */
+export function containsUnresolved(value: unknown): boolean {
+  if (isUnresolved(value)) {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    return value.some(containsUnresolved);
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(([key, entry]) => isUnresolved(key) || containsUnresolved(entry));
+  }
+  return false;
+}
+
+/**
  * The scope errors name before `super()` has run: `[<scope path>/<id>]`, the path the construct
  * will have. Use it in a static `plan()` that validates props before the L2's constructor.
  */
