@@ -23,6 +23,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { build, BuildOptions, Metafile } from 'esbuild';
+import { median, range } from './stats';
 import { bundleOptions, HANDLER_TARGET, handlerNames, loadedAtStart } from '../../lambda/bundle';
 import { createOrdersTable } from '../powertools-function/helpers';
 import { printTable } from '../reference-app/print-table';
@@ -65,11 +66,6 @@ interface Sample {
   readonly first?: number;
 }
 
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
 async function bundle(label: string, entry: string, outdir: string, options: Partial<BuildOptions> = {}, invoke?: string): Promise<Bundle> {
   const { metafile } = await build({ ...bundleOptions(entry, outdir), ...options, metafile: true });
   const m = metafile as Metafile;
@@ -101,8 +97,8 @@ function run(file: string, env: NodeJS.ProcessEnv, event?: unknown): Promise<Sam
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-const ms = (v: number[]) => `${median(v).toFixed(0)} ms (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})`;
-const ratio = (v: number[]) => `${median(v).toFixed(2)}× (${Math.min(...v).toFixed(2)}–${Math.max(...v).toFixed(2)})`;
+const ms = (v: number[]) => `${median(v).toFixed(0)} ms (${range(v, 0)})`;
+const ratio = (v: number[]) => `${median(v).toFixed(2)}× (${range(v, 2)})`;
 
 async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-handlers-'));

@@ -11,6 +11,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { median, range } from './stats';
 import { printTable } from '../reference-app/print-table';
 
 const root = path.join(__dirname, '..', '..');
@@ -37,6 +38,14 @@ interface Run {
 
 function runSuite(): Run {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-suite-'));
+  try {
+    return measure(tmp);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function measure(tmp: string): Run {
   const json = path.join(tmp, 'report.json');
   const t0 = process.hrtime.bigint();
   const res = spawnSync('npx', ['jest', '--ci', '--cacheDirectory', path.join(tmp, 'cache'), '--json', '--outputFile', json], {
@@ -51,7 +60,6 @@ function runSuite(): Run {
   }
   const report = JSON.parse(fs.readFileSync(json, 'utf-8')) as JestReport;
   const jestTime = /^Time:\s*(.+)$/m.exec(res.stderr)?.[1] ?? '?';
-  fs.rmSync(tmp, { recursive: true, force: true });
   if (report.numFailedTests > 0) {
     throw new Error(`${report.numFailedTests} tests failed: the suite's time is not a measurement of a passing suite`);
   }
@@ -60,9 +68,10 @@ function runSuite(): Run {
 
 const results: Run[] = [];
 for (let i = 0; i < runs; i++) results.push(runSuite());
-const sorted = [...results].sort((a, b) => a.wallMs - b.wallMs);
-const median = sorted[Math.floor(sorted.length / 2)];
-const { report } = median;
+// the run whose files are listed: the middle one by wall time (of an even count, the later middle)
+const middle = [...results].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(results.length / 2)];
+const { report } = middle;
+const walls = results.map((r) => r.wallMs / 1000);
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 console.log(`\nUnit suite: jest --ci on a fresh cache (${runs} run${runs === 1 ? '' : 's'}; Node.js ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the end)\n`);
@@ -70,14 +79,14 @@ printTable(['what', 'files', 'tests (passed / skipped)', "jest's Time", 'wall, s
   'npx jest --ci',
   String(report.testResults.length),
   `${report.numTotalTests} (${report.numPassedTests} / ${report.numPendingTests})`,
-  median.jestTime,
-  `${s(median.wallMs)} (${s(sorted[0].wallMs)}–${s(sorted[sorted.length - 1].wallMs)})`,
+  middle.jestTime,
+  `${median(walls).toFixed(1)} s (${range(walls, 1)} s)`,
 ]]);
 
 const files = report.testResults
   .map((f) => ({ name: path.relative(root, f.name), ms: f.endTime - f.startTime, tests: f.assertionResults.length }))
   .sort((a, b) => b.ms - a.ms);
 const total = files.reduce((n, f) => n + f.ms, 0);
-console.log(`\nSlowest test files of the median run (all ${files.length} files: ${s(total)} on ${os.cpus().length} workers)\n`);
+console.log(`\nSlowest test files of the middle run (all ${files.length} files: ${s(total)} on ${os.cpus().length} workers)\n`);
 printTable(['file', 'tests', 'time'], files.slice(0, 8).map((f) => [f.name, String(f.tests), s(f.ms)]));
 console.log();

@@ -13,6 +13,7 @@
  * Both checkouts must resolve the same aws-cdk-lib (a `node_modules` symlink to the same folder).
  */
 import * as path from 'path';
+import { median, quantile } from './stats';
 import { SYNTH_CASES, SynthCase } from './synth-cases';
 import { measureSynth } from './synth-worker';
 
@@ -28,8 +29,6 @@ const here = find(SYNTH_CASES);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const there = find((require(path.resolve(other, 'test', 'benchmarks', 'synth-cases')) as { SYNTH_CASES: SynthCase[] }).SYNTH_CASES);
 
-const quantile = (v: number[], f: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(f * v.length))];
-const median = (v: number[]) => quantile(v, 0.5);
 
 for (const n of ns.split(',').map(Number)) {
   const sides: Record<string, () => Sample> = {

@@ -15,6 +15,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { median, range } from './stats';
 import { SYNTH_CASES } from './synth-cases';
 import { printTable } from '../reference-app/print-table';
 
@@ -26,11 +27,6 @@ const NS = process.env.BENCH_NS ? process.env.BENCH_NS.split(',').map(Number) : 
 interface Sample { readonly ms: number; readonly cpuMs: number; readonly resources: number }
 interface Pair { readonly n: number; readonly ours: Sample; readonly plain: Sample }
 
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-const range = (v: number[], digits: number) => `${Math.min(...v).toFixed(digits)}–${Math.max(...v).toFixed(digits)}`;
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(0)} %`;
 
 function worker(name: string): Pair[] {

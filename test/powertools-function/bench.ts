@@ -14,6 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createOrdersTable } from './helpers';
 import { handlerAssetPath } from '../../src/core/private/assets';
+import { median } from '../benchmarks/stats';
 import { MOTO_ENV, startMoto } from '../setup/moto';
 
 const RUNS = 7;
@@ -30,11 +31,6 @@ function bundleBytes(dir: string): { start: number; all: number } {
   visit('index.mjs');
   const size = (files: string[]) => files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
   return { start: size([...seen]), all: size(fs.readdirSync(dir)) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function main(): Promise<void> {

@@ -5,7 +5,8 @@ import { plainDeadLetterQueue } from './dead-letter-queue';
 /**
  * EventBusWithArchive's checklist (EVB-1, 3, 4) in plain aws-cdk-lib: a custom bus with a
  * dead-letter queue (and its alarm) that EventBridge may send to for this bus (aws-cdk-lib's
- * EventBus writes no such policy, so without it the failed events would be lost), an archive of every event kept 30 days, and a schema registry.
+ * EventBus writes no such policy, so without it the failed events would be lost), an archive of
+ * every event kept 30 days, and a schema registry.
  */
 export function plainEventBus(scope: Construct, id: string): events.EventBus {
   // plain:start
