@@ -84,11 +84,24 @@ describe("the README's install-from-a-clone lines are the ones the language apps
   });
 });
 
-/** The README's Java builder examples are excerpts of the Java app, which CI compiles and runs. */
-describe("the README's Java builder examples", () => {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
-  const section = readme.slice(readme.indexOf('#### From Java: one builder per construct'));
-  const blocks = [...section.slice(0, section.indexOf('\n## ')).matchAll(/```java\n([\s\S]*?)```/g)].map((m) => m[1]);
+/** The construct pages' Java examples (`## From Java`) are excerpts of the Java app, which CI compiles and runs. */
+describe("the construct pages' Java examples", () => {
+  const pages: Record<string, string> = {
+    PowertoolsFunction: 'powertools-function',
+    SecureBucket: 'secure-bucket',
+    SingleTable: 'single-table',
+    EventBusWithArchive: 'event-bus',
+    GitHubOidcRole: 'github-oidc',
+    AccountGuardrails: 'account-guardrails',
+    FargateBlueGreenService: 'fargate-service',
+  };
+  const javaBlocks = (folder: string) => {
+    const page = fs.readFileSync(path.join(ROOT, 'src', folder, 'README.md'), 'utf-8');
+    const section = page.slice(page.indexOf('\n## From Java\n'));
+    expect(section.length).toBeLessThan(page.length);
+    return [...section.slice(0, (section.indexOf('\n## ', 1) + 1 || section.length + 1) - 1).matchAll(/```java\n([\s\S]*?)```/g)].map((m) => m[1]);
+  };
+  const blocks = Object.values(pages).flatMap(javaBlocks);
   const javaDir = path.join(ROOT, 'test', 'apps', 'java', 'src');
   const javaFiles: string[] = [];
   const walk = (dir: string) => fs.readdirSync(dir, { withFileTypes: true })
@@ -97,9 +110,10 @@ describe("the README's Java builder examples", () => {
   const trimmed = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   const appSources = javaFiles.map((f) => trimmed(fs.readFileSync(f, 'utf-8')).join('\n'));
 
-  test('there is one example for each of the seven constructs', () => {
-    for (const name of ['PowertoolsFunction', 'SecureBucket', 'SingleTable', 'EventBusWithArchive', 'GitHubOidcRole', 'AccountGuardrails', 'FargateBlueGreenService']) {
-      expect(blocks.filter((b) => b.includes(`${name}.Builder.create(`) || b.includes(`new ${name}(`))).toHaveLength(1);
+  test('each of the seven construct pages has one example of its construct', () => {
+    for (const [name, folder] of Object.entries(pages)) {
+      const own = javaBlocks(folder).filter((b) => b.includes(`${name}.Builder.create(`) || b.includes(`new ${name}(`));
+      expect({ name, examples: own.length }).toEqual({ name, examples: 1 });
     }
   });
 
