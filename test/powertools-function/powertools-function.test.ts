@@ -704,6 +704,19 @@ describe('bad input', () => {
     expect([off.runtime.name, own.runtime.name]).toEqual(['nodejs20.x', 'java21']);
   });
 
+  test('[LAM-6] the TypeScript layer pin is 50, except in the regions where Powertools paused publishing', () => {
+    expect([PowertoolsLayerVersions.TYPESCRIPT_V2, PowertoolsLayerVersions.PYTHON_V3]).toEqual([50, 27]);
+    expect(['eu-west-1', 'me-south-1', 'me-central-1'].map((r) => PowertoolsLayerVersions.typescriptV2For(r))).toEqual([50, 46, 45]);
+    const arns = ['eu-west-1', 'me-central-1'].map((region) => {
+      const stack = newStack({ account: '123456789012', region });
+      return newFunction(stack).powertoolsLayer!.layerVersionArn.replace(/^arn:[^:]+:/, 'arn:aws:');
+    });
+    expect(arns).toEqual([
+      'arn:aws:lambda:eu-west-1:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:50',
+      'arn:aws:lambda:me-central-1:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:45',
+    ]);
+  });
+
   test('[LAM-6] fails in a China region without a layer of your own (another publishing account)', () => {
     expect(() => newFunction(newStack({ account: '123456789012', region: 'cn-north-1' })))
       .toThrow("[TestStack/Orders] powertoolsLayer: received 'undefined (stack region 'cn-north-1')'");
