@@ -1,9 +1,9 @@
 import { ArnFormat, Aws, CfnMapping, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { isPowertoolsRuntime, POWERTOOLS_RUNTIMES, POWERTOOLS_RUNTIMES_SOURCE } from './powertools-runtimes';
 import { ConstructValidationError } from '../core/private/errors';
 import { isUnresolved } from '../core/private/validation';
-import { isPowertoolsRuntime, POWERTOOLS_RUNTIMES, POWERTOOLS_RUNTIMES_SOURCE } from './powertools-runtimes';
 
 /**
  * The Powertools for AWS Lambda layers this library resolves, pinned to versions it was tested

@@ -698,7 +698,10 @@ describe('bad input', () => {
       serviceName: 'orders', code: lambda.Code.fromInline('x'), handler: 'index.handler', runtime: lambda.Runtime.NODEJS_20_X, powertoolsLayerEnabled: false,
     });
     const own = new PowertoolsFunction(stack, 'Own', {
-      serviceName: 'orders', code: lambda.Code.fromAsset(__dirname), handler: 'index.handler', runtime: lambda.Runtime.JAVA_21,
+      serviceName: 'orders',
+      code: lambda.Code.fromAsset(__dirname),
+      handler: 'index.handler',
+      runtime: lambda.Runtime.JAVA_21,
       powertoolsLayer: lambda.LayerVersion.fromLayerVersionArn(stack, 'L', 'arn:aws:lambda:us-east-1:123456789012:layer:mine:1'),
     });
     expect([off.runtime.name, own.runtime.name]).toEqual(['nodejs20.x', 'java21']);

@@ -97,10 +97,10 @@ describe('the runtime table and how the default is chosen', () => {
 
 describe('what a PowertoolsFunction acknowledges about its runtime (DESIGN.md §9)', () => {
   test('the newest supported runtime, the official layer and a newer runtime known: AwsSolutions-L1 and Serverless-LambdaLatestVersion, with the reason', () => {
-    const findings = latestRuntimeFindings(fake('nodejs24.x', NODE), true, CDK_2_278);
-    expect(findings.map((f) => f.id)).toEqual(['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']);
-    expect(findings[0].reason).toContain('nodejs24.x is the newest runtime the Powertools for AWS Lambda layer supports');
-    expect(findings[0].reason).toContain('aws-cdk-lib also knows nodejs26.x, which the layer does not support yet');
+    const acknowledged = latestRuntimeFindings(fake('nodejs24.x', NODE), true, CDK_2_278);
+    expect(acknowledged.map((f) => f.id)).toEqual(['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']);
+    expect(acknowledged[0].reason).toContain('nodejs24.x is the newest runtime the Powertools for AWS Lambda layer supports');
+    expect(acknowledged[0].reason).toContain('aws-cdk-lib also knows nodejs26.x, which the layer does not support yet');
   });
 
   test.each([
@@ -115,7 +115,8 @@ describe('what a PowertoolsFunction acknowledges about its runtime (DESIGN.md §
   function findings(configure: (stack: Stack) => void): string[] {
     const stack = new Stack(new App(), 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
     configure(stack);
-    const packs = [new AwsSolutionsChecks(), new ServerlessChecks()] as unknown as Array<{ validateScope(s: Stack): { violations: Array<{ ruleName: string; severity: string }> } }>;
+    type Pack = { validateScope(s: Stack): { violations: Array<{ ruleName: string; severity: string }> } };
+    const packs = [new AwsSolutionsChecks(), new ServerlessChecks()] as unknown as Pack[];
     return [...new Set(packs.flatMap((p) => p.validateScope(stack).violations).filter((v) => v.severity === 'error').map((v) => v.ruleName))].sort();
   }
   const base = { serviceName: 'orders', code: lambda.Code.fromInline('def handler(e, c):\n    return 1\n'), handler: 'index.handler' };

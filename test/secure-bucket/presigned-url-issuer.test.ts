@@ -161,7 +161,9 @@ describe('PresignedUrlIssuer function props: defaults and overrides (issue #21)'
   });
 
   test('stageReservedConcurrency: true reserves the stage default (PROD 100, DEV 10), as a PowertoolsFunction does', () => {
-    expect([DeploymentStage.PROD, DeploymentStage.DEV].map((stage) => fn(build({ stage, stageReservedConcurrency: true }).template).ReservedConcurrentExecutions))
+    const reserved = [DeploymentStage.PROD, DeploymentStage.DEV]
+      .map((stage) => fn(build({ stage, stageReservedConcurrency: true }).template));
+    expect(reserved.map((p) => p.ReservedConcurrentExecutions))
       .toEqual([PowertoolsFunction.PROD_RESERVED_CONCURRENCY, PowertoolsFunction.DEV_RESERVED_CONCURRENCY]);
   });
 
