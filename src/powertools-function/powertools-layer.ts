@@ -125,6 +125,8 @@ export function powertoolsLayerArn(
     name = `AWSLambdaPowertoolsPythonV3-${py}-${arch}:${version ?? PowertoolsLayerVersions.PYTHON_V3}`;
   } else {
     account = PowertoolsLayerVersions.TYPESCRIPT_ACCOUNT;
+    // with the region unknown (environment-agnostic) the common pin is used: deploying such a stack to a
+    // region of TYPESCRIPT_V2_REGIONS needs `powertoolsLayerVersion` (README, LAM-6)
     name = `AWSLambdaPowertoolsTypeScriptV2:${version ?? (isUnresolved(region) ? PowertoolsLayerVersions.TYPESCRIPT_V2 : PowertoolsLayerVersions.typescriptV2For(region))}`;
   }
   if (isUnresolved(region)) {
