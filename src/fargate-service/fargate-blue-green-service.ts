@@ -20,13 +20,14 @@ import { RegionAgnosticLoadBalancer } from './private/region-agnostic-load-balan
 import { createRollbackAlarms } from './private/rollback-alarms';
 import { DEFAULT_CPU, DEFAULT_MEMORY_MIB, ListenerPlan, ServicePlan, planService } from './private/service-plan';
 import { AccessLogsBucket } from '../core/access-logs-bucket';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { StageLogGroup } from '../core/log-group';
 import { addWarning } from '../core/private/errors';
 import { acknowledgeInherent } from '../core/private/rule-packs';
-import { StageOptions, StagePolicy } from '../core/stage-policy';
+import { StagePolicy } from '../core/stage-policy';
 
 /** Properties of a `FargateBlueGreenService`. Only `image` and `containerPort` are required. */
-export interface FargateBlueGreenServiceProps extends StageOptions {
+export interface FargateBlueGreenServiceProps extends DeploymentStageOptions {
   // ---------------------------------------------------------------- container
 
   /** The container image, e.g. `ecs.ContainerImage.fromEcrRepository(repo, tag)`. */
@@ -376,6 +377,8 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
   /** The CIDR range of the VPC the construct creates. */
   public static readonly VPC_CIDR = '10.0.0.0/16';
 
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
   /** The VPC the service runs in. */
   public readonly vpc: ec2.IVpc;
   /** The cluster (created, or the one you passed). */
@@ -424,6 +427,7 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
   constructor(scope: Construct, id: string, props: FargateBlueGreenServiceProps) {
     super(scope, id);
     const policy = StagePolicy.of(this, props.stage);
+    this.stage = policy.stage;
     const plan = planService(this, props);
     const deployment = plan.deployment;
 
@@ -505,6 +509,8 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
       healthCheckGracePeriod: Duration.seconds(60),
       ...deployment.serviceOptions(rollbackAlarms),
     });
+    // escape hatches, Aspects and tools that read `node.defaultChild` find the AWS::ECS::Service
+    this.node.defaultChild = this.service.node.defaultChild;
     if (props.spot && props.cpuArchitecture === ecs.CpuArchitecture.ARM64) {
       addWarning(this, 'FargateBlueGreenService.spotOnArm64',
         'AWS documents Fargate Spot for x86_64 Linux tasks; ARM64 tasks may not be placed on FARGATE_SPOT. Check the ECS developer guide for your region.');

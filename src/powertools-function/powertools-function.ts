@@ -10,13 +10,13 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { assertLayerRuntime, languageOf, PowertoolsLanguageKind, powertoolsLayerArn } from './powertools-layer';
 import { DeadLetterQueue } from '../core/dead-letter-queue';
-import { DeploymentStage } from '../core/deployment-stage';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { StageLogGroup } from '../core/log-group';
 import { addWarning, ConstructValidationError } from '../core/private/errors';
 import { acknowledgeInherent } from '../core/private/rule-packs';
 import { assertNotPlaintextSecret } from '../core/private/secrets';
 import { checkDuration, checkNonEmpty, checkNumber, isUnresolved, pendingScope } from '../core/private/validation';
-import { StageOptions, StagePolicy } from '../core/stage-policy';
+import { StagePolicy } from '../core/stage-policy';
 
 /**
  * Properties of a `PowertoolsFunction`.
@@ -24,7 +24,7 @@ import { StageOptions, StagePolicy } from '../core/stage-policy';
  * Every `lambda.FunctionOptions` prop is accepted and wins over the construct's default; the props
  * below are the ones the construct adds.
  */
-export interface PowertoolsFunctionProps extends lambda.FunctionOptions, StageOptions {
+export interface PowertoolsFunctionProps extends lambda.FunctionOptions, DeploymentStageOptions {
   /**
    * The service name: `POWERTOOLS_SERVICE_NAME`, the `service` key of every log line and the
    * `service` dimension of every metric. Must not be empty.
@@ -311,7 +311,7 @@ export class PowertoolsFunction extends lambda.Function {
     return { policy, metricsNamespace, functionProps, wantsOwnQueue, tracingOn: tracingOn && props.adotInstrumentation === undefined };
   }
 
-  /** The resolved deployment stage. */
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
   public readonly stage: DeploymentStage;
   /** The service name (`POWERTOOLS_SERVICE_NAME`). */
   public readonly serviceName: string;

@@ -1,6 +1,6 @@
 import { Duration, Token, aws_iam as iam, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DeploymentStage } from '../core/deployment-stage';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { PatternHandlers } from '../core/handlers';
 import { ConstructValidationError } from '../core/private/errors';
 import { acknowledgeInherent, wildcardResourceFindingId } from '../core/private/rule-packs';
@@ -19,7 +19,7 @@ import { isUnresolved } from '../core/private/validation';
  * Properties of a `PresignedUrlIssuer`. Every `lambda.FunctionOptions` prop is passed to the
  * function (memory, timeout, VPC, ...); the props below are the issuer's own.
  */
-export interface PresignedUrlIssuerProps extends lambda.FunctionOptions {
+export interface PresignedUrlIssuerProps extends lambda.FunctionOptions, DeploymentStageOptions {
   /** The bucket the URLs are for; usually a `SecureBucket`. */
   readonly bucket: s3.IBucket;
 
@@ -29,13 +29,6 @@ export interface PresignedUrlIssuerProps extends lambda.FunctionOptions {
    * @default 'presigned-urls'
    */
   readonly serviceName?: string;
-
-  /**
-   * The deployment stage of the function.
-   *
-   * @default - the CDK context key `env`, else `DeploymentStage.PROD`
-   */
-  readonly stage?: DeploymentStage;
 
   /**
    * Content types an upload may declare (`type/subtype`, no wildcards). The type is signed into
@@ -97,6 +90,9 @@ export class PresignedUrlIssuer extends Construct {
   /** The content types an upload may declare when `allowedContentTypes` is not given (the handler's default). */
   public static readonly DEFAULT_ALLOWED_CONTENT_TYPES: string[] = [...DEFAULT_ALLOWED_CONTENT_TYPES];
 
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
+
   /** The function that issues the URLs; integrate it with your HTTP API route. */
   public readonly function: PowertoolsFunction;
 
@@ -140,6 +136,9 @@ export class PresignedUrlIssuer extends Construct {
         ...(types ? { [PRESIGN_ENV.allowedContentTypes]: types.join(',') } : {}),
       },
     });
+    this.stage = this.function.stage;
+    // escape hatches, Aspects and tools that read `node.defaultChild` find the function's AWS::Lambda::Function
+    this.node.defaultChild = this.function.node.defaultChild;
 
     const userPrefixes = bucket.arnForObjects(`${USER_PREFIX_ROOT}*`);
     this.objectPolicy = new iam.ManagedPolicy(this, 'ObjectPolicy', {
