@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { awscdk, javascript, typescript, ReleasableCommits, DependencyType } from 'projen';
 
 /** The oldest aws-cdk-lib the library supports (peer dependency floor, DESIGN.md §1). */
@@ -19,7 +20,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   projenrcTsOptions: {
-    // the dev tsconfig type-checks .projenrc.ts too: no extra projenrc/ folder at the top level
+    // the dev tsconfig type-checks .projenrc.ts and the build scripts in projenrc/ (no tsconfig of their own)
     runner: typescript.TypeScriptRunner.tsNode({ tsconfig: 'tsconfig.dev.json', typeCheck: true }),
   },
 
@@ -36,7 +37,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // jsii writes its own tsconfig.json at compile time (gitignored); the dev config lives at the top
   disableTsconfig: true,
   tsconfigDev: {
-    include: ['src/**/*.ts', 'test/**/*.ts', 'lambda/**/*.ts', '.projenrc.ts'],
+    include: ['src/**/*.ts', 'test/**/*.ts', 'lambda/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
     exclude: ['node_modules', 'test/platform-lib/**', 'cdk.out'],
     compilerOptions: {
       lib: ['es2022', 'dom'],
@@ -117,7 +118,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
 project.deps.addDependency(`aws-cdk-lib@${CDK_TESTED}`, DependencyType.BUILD);
 project.deps.addDependency('constructs@10.8.1', DependencyType.BUILD);
 
-// No projenrc/ folder at the top level: .projenrc.ts is type-checked by tsconfig.dev.json.
+// Build scripts live in projenrc/ (as open-constructs keeps them): bundle-lambda.ts, python-env.sh,
+// lazy-exports.ts, readme-block.ts, readme-acks.ts, count-lines.ts. tsconfig.dev.json type-checks
+// them with .projenrc.ts, so projenrc/ has no tsconfig of its own.
 project.tryRemoveFile('projenrc/tsconfig.json');
 project.tryRemoveFile('tsconfig.projen.json');
 
@@ -127,19 +130,19 @@ project.tryRemoveFile('tsconfig.projen.json');
 const bundle = project.addTask('bundle:lambda', {
   description: 'Bundle every lambda/<name>/index.ts into assets/lambda/<name>/ (index.mjs and its chunks) with esbuild',
   // transpile-only: `npx projen typecheck` (tsc over lambda/ too) type-checks it in the test task
-  exec: 'ts-node --transpile-only --project tsconfig.dev.json lambda/bundle.ts',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json projenrc/bundle-lambda.ts',
 });
 project.preCompileTask.spawn(bundle);
 project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv', '/node_modules', '/test/apps/*/cdk.out/', '__pycache__/', '/.jsii.tabl.json');
 project.npmignore?.exclude('/lambda/', '/rosetta/', '/.ci/', '/cdk.out/', '/.venv/', '/coverage/');
 project.npmignore?.include('/assets/');
-// lambda/bundle.ts's record of what it read (it skips bundling when nothing changed): not shipped
+// projenrc/bundle-lambda.ts's record of what it read (it skips bundling when nothing changed): not shipped
 project.npmignore?.exclude('/assets/.bundle-inputs.json');
 
 // Python tools (cfn-lint, moto's server, Powertools for Python) live in .venv, made on demand.
 const pythonEnv = project.addTask('python-env', {
   description: 'Create .venv with test/requirements.txt (cfn-lint, moto server, aws-lambda-powertools)',
-  exec: 'bash test/tools/python-env.sh',
+  exec: 'bash projenrc/python-env.sh',
 });
 
 // The test task: bundle the handlers, make the venv, type-check src + test + lambda, jest, eslint.
@@ -204,13 +207,13 @@ bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/suite.ts');
 // The README's table of acknowledged rule-pack findings is rendered from the reference app.
 project.addTask('readme:acks', {
   description: "Rewrite the README's table of acknowledged cdk-nag findings from test/reference-app/stacks",
-  exec: 'ts-node --project tsconfig.dev.json test/reference-app/acknowledgements.ts',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/readme-acks.ts',
 });
 
 // The README's "patterns document as one app" block: the construct calls and the line/statement counts.
 project.addTask('readme:counts', {
-  description: "Rewrite the README's patterns-document code and line/statement counts (test/tools/count-lines.ts)",
-  exec: 'ts-node --project tsconfig.dev.json test/tools/count-lines.ts --write',
+  description: "Rewrite the README's patterns-document code and line/statement counts (projenrc/count-lines.ts)",
+  exec: 'ts-node --project tsconfig.dev.json projenrc/count-lines.ts --write',
 });
 
 // .NET: no SDK on these machines. `package-all` generates and keeps the C# source only
@@ -241,10 +244,41 @@ project.postCompileTask.spawn(rosetta);
 // (+110 to +260 ms measured by `npx projen bench`). Rewritten into one lazy getter per export, as
 // aws-cdk-lib's own index is; the names, values, .d.ts and .jsii stay the same.
 project.compileTask.exec('ts-node --project tsconfig.dev.json projenrc/lazy-exports.ts lib/index.js');
-project.tsconfigDev.addInclude('projenrc/**/*.ts');
 
-// Boundaries (DESIGN.md §10), enforced by lint: handlers import nothing from src/ but the
-// import-free contracts; contracts import nothing; src/ never imports handler code.
+// Boundaries (DESIGN.md §10), enforced by lint (test/core/lint-boundaries.test.ts proves each rule
+// fires): core/ imports no construct folder; a construct folder reaches another construct only
+// through that construct's public index.ts (never a file of it, never its private/); handlers import
+// nothing from src/ but the import-free contracts, and only through `@contracts/*`; contracts import
+// nothing; src/ never imports handler code. The construct folders are read from src/ at synth time:
+// a new folder is covered by the next `npx projen` (CI fails while .eslintrc.json is stale).
+const SHARED_SRC_FOLDERS = ['core', 'contracts'];
+const constructFolders = fs.readdirSync('src', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !SHARED_SRC_FOLDERS.includes(entry.name))
+  .map((entry) => entry.name)
+  .sort();
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      {
+        target: './src/core',
+        from: constructFolders.map((folder) => `./src/${folder}`),
+        message: 'src/core/ is what every construct shares: it imports no construct folder (DESIGN.md §10)',
+      },
+      ...constructFolders.map((folder) => ({
+        target: `./src/${folder}`,
+        from: constructFolders.filter((other) => other !== folder).map((other) => `./src/${other}`),
+        except: ['./index.ts'],
+        message: "a construct reaches another construct only through its public index (import from '../<construct>'), never a file or private/ of it",
+      })),
+      {
+        target: './lambda',
+        from: './src',
+        except: ['./contracts'],
+        message: 'lambda/ imports nothing from src/ but the import-free contracts, through @contracts/*',
+      },
+    ],
+  }],
+});
 project.eslint?.addOverride({
   files: ['lambda/**/*.ts'],
   rules: {

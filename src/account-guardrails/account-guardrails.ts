@@ -14,8 +14,8 @@ import { AnomalyAlertFrequency, CostAnomalyMonitor } from './cost-anomaly-monito
 import { checkEmails, checkFrequency, checkUnusedAccessAge, createAnomalySubscription, resolveThreshold } from './private/rules';
 import { DeadLetterQueue } from '../core/dead-letter-queue';
 import { addWarning, ConstructValidationError } from '../core/private/errors';
-import { checkTagValue } from '../core/private/tag-values';
-import { checkNonEmpty, checkPattern, isUnresolved } from '../core/private/validation';
+import { checkTagValue, nonEmptyTagValue } from '../core/private/tag-values';
+import { checkNonEmpty, checkPattern, isUnresolved, requireProps } from '../core/private/validation';
 import { StageOptions, StagePolicy } from '../core/stage-policy';
 import { PatternTags, RequiredTagsCheck } from '../core/tags';
 
@@ -178,10 +178,11 @@ export class AccountGuardrails extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountGuardrailsProps) {
     super(scope, id);
+    requireProps(this, props, { team: nonEmptyTagValue('Team') });
     const service = props.service ?? 'account-guardrails';
-    checkNonEmpty(this, 'team', props.team, "a non-empty value for the 'Team' tag");
+    checkNonEmpty(this, 'team', props.team, nonEmptyTagValue('Team'));
     checkTagValue(this, 'team', 'Team', props.team);
-    checkNonEmpty(this, 'service', service, "a non-empty value for the 'Service' tag");
+    checkNonEmpty(this, 'service', service, nonEmptyTagValue('Service'));
     checkTagValue(this, 'service', 'Service', service);
 
     const emails = props.alertEmails ?? [];

@@ -22,8 +22,11 @@ import { StageLogGroup } from '../core/log-group';
 import { ConstructValidationError, addWarning } from '../core/private/errors';
 import { acknowledgeInherent } from '../core/private/rule-packs';
 import { assertNotPlaintextSecret } from '../core/private/secrets';
-import { checkDuration, checkNonEmpty, checkNumber, checkPattern, isUnresolved } from '../core/private/validation';
+import { checkDuration, checkNonEmpty, checkNumber, checkPattern, describeRange, isUnresolved, RangeCheck, requireProps } from '../core/private/validation';
 import { StageOptions, StagePolicy } from '../core/stage-policy';
+
+/** The port check of `containerPort`: a missing port and a wrong one get the same `allowed`. */
+const CONTAINER_PORT: RangeCheck = { prop: 'containerPort', min: 1, max: 65535 };
 
 /** Properties of a `FargateBlueGreenService`. Only `image` and `containerPort` are required. */
 export interface FargateBlueGreenServiceProps extends StageOptions {
@@ -429,6 +432,10 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
 
   constructor(scope: Construct, id: string, props: FargateBlueGreenServiceProps) {
     super(scope, id);
+    requireProps(this, props, {
+      image: "a container image, e.g. ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27')",
+      containerPort: describeRange(CONTAINER_PORT),
+    });
     const policy = StagePolicy.of(this, props.stage);
     const controller = props.deploymentController ?? BlueGreenController.ECS_NATIVE;
     const native = controller === BlueGreenController.ECS_NATIVE;
@@ -707,7 +714,7 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     traffic: BlueGreenTraffic;
     healthCheckPath: string;
   }): ListenerPlan {
-    checkNumber(this, props.containerPort, { prop: 'containerPort', min: 1, max: 65535 });
+    checkNumber(this, props.containerPort, CONTAINER_PORT);
     checkFargateSize(this, v.cpu, v.memoryLimitMiB);
     checkNumber(this, v.minTasks, { prop: 'minTasks', min: 1 });
     checkNumber(this, v.maxTasks, { prop: 'maxTasks', min: 1 });

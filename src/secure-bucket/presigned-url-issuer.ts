@@ -13,7 +13,7 @@ import {
   MAX_URL_EXPIRY_SECONDS,
   PRESIGN_ENV,
 } from '../contracts/presign';
-import { isUnresolved } from '../core/private/validation';
+import { isUnresolved, requireProps } from '../core/private/validation';
 
 /**
  * Properties of a `PresignedUrlIssuer`. Every `lambda.FunctionOptions` prop is passed to the
@@ -112,7 +112,8 @@ export class PresignedUrlIssuer extends Construct {
 
   constructor(scope: Construct, id: string, props: PresignedUrlIssuerProps) {
     super(scope, id);
-    const { bucket, serviceName, stage, allowedContentTypes, downloadUrlExpiry, uploadUrlExpiry, ...functionOptions } = props;
+    const { bucket, serviceName, stage, allowedContentTypes, downloadUrlExpiry, uploadUrlExpiry, ...functionOptions } =
+      requireProps(this, props, { bucket: 'an s3.IBucket, e.g. a SecureBucket' });
     this.bucket = bucket;
 
     const types = allowedContentTypes?.map((t, i) => this.checkContentType(t, i));

@@ -1,9 +1,10 @@
 /**
- * Renders every acknowledged rule-pack finding of the reference app as the README's table, and
- * writes it between the README's `acknowledgements` markers (`npx projen readme:acks`).
+ * Renders every acknowledged rule-pack finding of the reference app as the README's table;
+ * projenrc/readme-acks.ts writes it between the README's `acknowledgements` markers
+ * (`npx projen readme:acks`), and the reference-app test checks the README equals it.
  */
 import { REFERENCE_STACKS } from './stacks';
-import { readmeBlock, writeReadmeBlock } from '../tools/readme-block';
+import { readmeBlock } from '../../projenrc/readme-block';
 
 /**
  * The Markdown table of every acknowledgement: one row per construct and reason, listing the rules
@@ -33,9 +34,4 @@ export function renderAcknowledgements(): string {
 /** The README's current block between the `acknowledgements` markers. */
 export function readmeAcknowledgements(): string {
   return readmeBlock('acknowledgements');
-}
-
-if (require.main === module) {
-  writeReadmeBlock('acknowledgements', renderAcknowledgements());
-  console.log('README.md acknowledgements updated');
 }

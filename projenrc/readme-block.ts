@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const README = path.join(__dirname, '..', '..', 'README.md');
+export const README = path.join(__dirname, '..', 'README.md');
 
 function markers(name: string): { start: string; end: string } {
   return { start: `<!-- ${name}:start -->`, end: `<!-- ${name}:end -->` };
