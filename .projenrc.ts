@@ -6,6 +6,13 @@ const CDK_FLOOR = '2.236.0';
 /** The aws-cdk-lib the library is developed and tested against: the newest the registry serves. */
 const CDK_TESTED = '2.276.0';
 
+/**
+ * Test files that check what packaging and the language apps build (dist/, test/apps/out): not part
+ * of `npx projen test`; test/apps/run-all.sh runs them after building, and each fails, naming the
+ * command, when what it reads is missing.
+ */
+const ARTEFACT_TESTS = ['/test/languages/packages\\.test\\.ts$', '/test/languages/language-apps\\.test\\.ts$'];
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-cloud-patterns',
   packageName: 'cdk-cloud-patterns',
@@ -92,7 +99,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
     jestConfig: {
-      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/'],
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/', ...ARTEFACT_TESTS],
       setupFiles: ['<rootDir>/test/setup/environment.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/serializer.ts', '<rootDir>/test/setup/recommended-flags.ts'],
       moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/src/contracts/$1' },
@@ -145,7 +152,9 @@ const pythonEnv = project.addTask('python-env', {
   exec: 'bash projenrc/python-env.sh',
 });
 
-// The test task: bundle the handlers, make the venv, type-check src + test + lambda, jest, eslint.
+// The test task: bundle the handlers, make the venv, compile the jsii assembly when it is missing or
+// stale (test/languages/ reads .jsii; on a clean clone the README's `npx projen demo` does not
+// compile), type-check src + test + lambda, jest, eslint.
 const typecheck = project.addTask('typecheck', {
   description: 'Type-check src/, test/, lambda/ and .projenrc.ts with tsconfig.dev.json',
   exec: 'tsc --noEmit -p tsconfig.dev.json',
@@ -155,6 +164,7 @@ const testSteps = [...testTask.steps];
 testTask.reset();
 testTask.spawn(bundle);
 testTask.spawn(pythonEnv);
+testTask.spawn(project.compileTask, { condition: 'bash projenrc/assembly-stale.sh' });
 testTask.spawn(typecheck);
 for (const step of testSteps) {
   testTask.addSteps(step);
