@@ -3,7 +3,11 @@ import { awscdk, javascript, typescript, ReleasableCommits, DependencyType } fro
 
 /** The oldest aws-cdk-lib the library supports (peer dependency floor, DESIGN.md §1). */
 const CDK_FLOOR = '2.236.0';
-/** The aws-cdk-lib the library is developed and tested against: the newest the registry serves. */
+/**
+ * The aws-cdk-lib the library is developed and tested against (the pinned devDependency; projen's
+ * upgrade workflow moves it). test/fresh-app/run.sh also tests the floor and the newest release the
+ * registry serves when CI runs (`npm view aws-cdk-lib version`).
+ */
 const CDK_TESTED = '2.276.0';
 
 /**
