@@ -147,6 +147,13 @@ project.preCompileTask.spawn(bundle);
 project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv', '/node_modules', '/test/apps/*/cdk.out/', '__pycache__/', '/.jsii.tabl.json');
 project.npmignore?.exclude('/lambda/', '/rosetta/', '/.ci/', '/cdk.out/', '/.venv/', '/coverage/');
 project.npmignore?.include('/assets/');
+// the construct pages (src/<construct>/README.md) ship, linked from the package's README; the rest of
+// src/ does not. `/src/` (projen's) would hide the folder itself, and npm then cannot re-include a file in it
+project.npmignore?.removePatterns('/src/');
+project.npmignore?.exclude('/src/**');
+project.npmignore?.include('/src/*/README.md');
+// maintainer material (CONTRIBUTING.md and the pages under test/) is linked from the README, not shipped
+project.npmignore?.exclude('/CONTRIBUTING.md');
 // projenrc/bundle-lambda.ts's record of what it read (it skips bundling when nothing changed): not shipped
 project.npmignore?.exclude('/assets/.bundle-inputs.json');
 
@@ -218,15 +225,15 @@ bench.spawn(project.tasks.tryFind('compile')!);
 bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/synth.ts');
 bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/suite.ts');
 
-// The README's table of acknowledged rule-pack findings is rendered from the reference app.
+// The reference app page's table of acknowledged rule-pack findings is rendered from the reference app.
 project.addTask('readme:acks', {
-  description: "Rewrite the README's table of acknowledged cdk-nag findings from test/reference-app/stacks",
+  description: 'Rewrite the table of acknowledged cdk-nag findings in test/reference-app/README.md from test/reference-app/stacks',
   exec: 'ts-node --project tsconfig.dev.json projenrc/readme-acks.ts',
 });
 
-// The README's "patterns document as one app" block: the construct calls and the line/statement counts.
+// The reference app page's "patterns document as one app" block: the construct calls and the line/statement counts.
 project.addTask('readme:counts', {
-  description: "Rewrite the README's patterns-document code and line/statement counts (projenrc/count-lines.ts)",
+  description: 'Rewrite the patterns-document code and line/statement counts in test/reference-app/README.md (projenrc/count-lines.ts)',
   exec: 'ts-node --project tsconfig.dev.json projenrc/count-lines.ts --write',
 });
 
@@ -246,11 +253,14 @@ packageAll.reset();
 packageAllSteps.forEach((step) => packageAll.addSteps(step));
 packageAll.spawn(dotnetSource);
 
-// README examples compile in strict mode against rosetta/default.ts-fixture.
+// README examples compile in strict mode against rosetta/default.ts-fixture: the root README and the
+// API docs (in .jsii), then the construct pages src/<construct>/README.md, which jsii does not put
+// into .jsii (projenrc/rosetta-pages.ts runs the same extract over a temporary assembly of them).
 const rosetta = project.addTask('rosetta', {
-  description: 'Compile every README/API example with jsii-rosetta in strict mode',
+  description: 'Compile every README/API example and every construct page example with jsii-rosetta in strict mode',
   exec: 'jsii-rosetta extract --strict',
 });
+rosetta.exec('ts-node --project tsconfig.dev.json projenrc/rosetta-pages.ts');
 project.postCompileTask.spawn(rosetta);
 
 // lib/index.js: tsc writes one eager `__exportStar(require('./x'))` per `export *` of src/index.ts,

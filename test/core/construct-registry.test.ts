@@ -52,6 +52,7 @@ test('a construct in no place is reported missing from each, by name', () => {
     'statefulIds: test/reference-app/stateful-logical-ids.json has no CloudPatterns-UnlistedThing-Dev',
     'statefulIds: test/reference-app/stateful-logical-ids.json has no CloudPatterns-UnlistedThing-Prod',
     'readme: README.md has no section ### UnlistedThing',
+    'readme: no page src/unlisted-thing/README.md',
     'handlers: the registry lists no handler (or says why not in `skip`)',
     "freshApp: test/fresh-app/app.js has no CONSTRUCTS entry exporting 'UnlistedThing'",
   ]);

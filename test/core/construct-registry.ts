@@ -179,8 +179,8 @@ export function missingPlaces(name: string, entry: RegisteredConstruct, declared
   if (applies('readme')) {
     if (!new RegExp(`^### ${name}\\b`, 'm').test(read('README.md'))) missing.push(`readme: README.md has no section ### ${name}`);
     const page = `src/${folder}/README.md`;
-    // the per-construct pages are being written (issue 22): checked where one exists
-    if (fs.existsSync(path.join(ROOT, page)) && !read(page).includes(name)) missing.push(`readme: ${page} does not mention ${name}`);
+    if (!fs.existsSync(path.join(ROOT, page))) missing.push(`readme: no page ${page}`);
+    else if (!read(page).includes(name)) missing.push(`readme: ${page} does not mention ${name}`);
   }
   if (applies('handlers')) {
     const handlers = read('src/core/handlers.ts');

@@ -1,10 +1,11 @@
 /**
- * Renders every acknowledged rule-pack finding of the reference app as the README's table;
- * projenrc/readme-acks.ts writes it between the README's `acknowledgements` markers
- * (`npx projen readme:acks`), and the reference-app test checks the README equals it.
+ * Renders every acknowledged rule-pack finding of the reference app as a table;
+ * projenrc/readme-acks.ts writes it between the `acknowledgements` markers of
+ * test/reference-app/README.md (`npx projen readme:acks`), and the reference-app test checks the
+ * page equals it.
  */
 import { REFERENCE_STACKS } from './stacks';
-import { readmeBlock } from '../../projenrc/readme-block';
+import { REFERENCE_APP_PAGE, readmeBlock } from '../../projenrc/readme-block';
 
 /**
  * The Markdown table of every acknowledgement: one row per construct and reason, listing the rules
@@ -31,7 +32,7 @@ export function renderAcknowledgements(): string {
   return ['| stack | rules | resources (paths in the stack) | reason |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-/** The README's current block between the `acknowledgements` markers. */
+/** The reference app page's current block between the `acknowledgements` markers. */
 export function readmeAcknowledgements(): string {
-  return readmeBlock('acknowledgements');
+  return readmeBlock('acknowledgements', REFERENCE_APP_PAGE);
 }
