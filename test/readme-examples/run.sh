@@ -10,11 +10,15 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-tarball=$(ls dist/js/cdk-cloud-patterns@*.tgz 2>/dev/null | head -1 || true)
-if [ -z "$tarball" ]; then
-  echo "[readme-examples] no dist/js/cdk-cloud-patterns@*.tgz: run 'npx projen package:js' (or package-all) first" >&2
+# exactly one packed tarball: a stale second one would make the check depend on ls's order
+shopt -s nullglob
+tarballs=(dist/js/cdk-cloud-patterns@*.tgz)
+shopt -u nullglob
+if [ "${#tarballs[@]}" -ne 1 ]; then
+  echo "[readme-examples] expected one dist/js/cdk-cloud-patterns@*.tgz, found ${#tarballs[@]}: run 'npx projen package:js' (or package-all)" >&2
   exit 1
 fi
+tarball=${tarballs[0]}
 work=$(mktemp -d -t readme-examples-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 app="$work/my-app"
