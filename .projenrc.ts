@@ -1,8 +1,13 @@
-import { awscdk, javascript, typescript, ReleasableCommits, DependencyType } from 'projen';
+import { awscdk, github, javascript, typescript, ReleasableCommits, DependencyType } from 'projen';
 
 /** The oldest aws-cdk-lib the library supports (peer dependency floor, DESIGN.md §1). */
 const CDK_FLOOR = '2.236.0';
-/** The aws-cdk-lib the library is developed and tested against: the newest the registry serves. */
+/**
+ * The aws-cdk-lib the library is developed and tested against: the lowest the devDependency range
+ * (`^CDK_TESTED`) accepts. package-lock.json decides what is installed, and the weekly upgrade
+ * workflow (`npm update aws-cdk-lib`) moves the lock to the newest 2.x the registry serves, so the
+ * upgrade pull request runs every test on it (CONTRIBUTING.md "Pinned external versions").
+ */
 const CDK_TESTED = '2.276.0';
 
 const project = new awscdk.AwsCdkConstructLibrary({
@@ -114,7 +119,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 });
 
 // Develop and test against the newest aws-cdk-lib (DESIGN.md §1) while the peer floor stays at CDK_FLOOR.
-project.deps.addDependency(`aws-cdk-lib@${CDK_TESTED}`, DependencyType.BUILD);
+project.deps.addDependency(`aws-cdk-lib@^${CDK_TESTED}`, DependencyType.BUILD);
 project.deps.addDependency('constructs@10.8.1', DependencyType.BUILD);
 
 // No projenrc/ folder at the top level: .projenrc.ts is type-checked by tsconfig.dev.json.
@@ -235,6 +240,35 @@ const packageAllSteps = packageAll.steps.filter((step) => step.spawn !== 'packag
 packageAll.reset();
 packageAllSteps.forEach((step) => packageAll.addSteps(step));
 packageAll.spawn(dotnetSource);
+
+// ---------------------------------------------------------------------------------------------
+// Pins that age (issue #21): the Powertools layer pins against AWS's public SSM parameters.
+project.addTask('check:layers', {
+  description: 'Compare the Powertools layer pins with AWS\'s public SSM parameters (needs AWS credentials and the AWS CLI; CHECK_LAYERS_REGIONS=us-east-1,...)',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/check-layers.ts',
+});
+const checkLayers = project.github!.addWorkflow('check-layers');
+checkLayers.on({ schedule: [{ cron: '17 6 * * 1' }], workflowDispatch: {} });
+checkLayers.addJobs({
+  check: {
+    name: 'Powertools layer pins against AWS SSM',
+    runsOn: ['ubuntu-latest'],
+    // runs only where a maintainer configured the read-only role (CONTRIBUTING.md); skipped elsewhere
+    if: "${{ vars.POWERTOOLS_CHECK_ROLE_ARN != '' }}",
+    permissions: { contents: github.workflows.JobPermission.READ, idToken: github.workflows.JobPermission.WRITE },
+    steps: [
+      { name: 'Checkout', uses: 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1' },
+      { name: 'Setup Node.js', uses: 'actions/setup-node@v7.0.0', with: { 'node-version': '24' } },
+      { name: 'Install dependencies', run: 'npm ci' },
+      {
+        name: 'AWS credentials (OIDC)',
+        uses: 'aws-actions/configure-aws-credentials@v6.2.3',
+        with: { 'role-to-assume': '${{ vars.POWERTOOLS_CHECK_ROLE_ARN }}', 'aws-region': 'us-east-1' },
+      },
+      { name: 'Compare the pins', run: 'npx projen check:layers' },
+    ],
+  },
+});
 
 // Every example a user reads compiles in strict mode (jsii-rosetta, fixtures in rosetta/): the README,
 // the construct pages src/<folder>/README.md (which jsii does not put into .jsii) and the API docs,
