@@ -312,7 +312,7 @@ project.eslint?.addOverride({
         { group: ['**/lambda/**'], message: 'src/ loads handlers only as prebundled assets (PatternHandlers), never as code' },
         {
           group: ['aws-cdk-lib/aws-accessanalyzer', 'aws-cdk-lib/aws-ce', 'aws-cdk-lib/aws-budgets'],
-          message: 'account-level constructs live in src/account-guardrails/, not in core/ (core holds helpers only)',
+          message: 'account-level constructs live in src/account-guardrails/, not in core/ (core holds what several constructs share)',
         },
       ],
     }],

@@ -1,8 +1,10 @@
 import { Duration, aws_accessanalyzer as accessanalyzer } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { checkUnusedAccessAge, isUnusedAccessKind } from './private/rules';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { ConstructValidationError } from '../core/private/errors';
 import { checkPattern } from '../core/private/validation';
+import { StagePolicy } from '../core/stage-policy';
 
 /** What an IAM Access Analyzer looks at. */
 export enum AccessAnalyzerKind {
@@ -17,7 +19,7 @@ export enum AccessAnalyzerKind {
 }
 
 /** Props of `AccessAnalyzer`. */
-export interface AccessAnalyzerProps {
+export interface AccessAnalyzerProps extends DeploymentStageOptions {
   /**
    * What the analyzer looks at.
    *
@@ -49,6 +51,8 @@ export interface AccessAnalyzerProps {
  * new patterns.AccessAnalyzer(this, 'Analyzer');
  */
 export class AccessAnalyzer extends Construct {
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
   /** The analyzer resource. */
   public readonly analyzer: accessanalyzer.CfnAnalyzer;
   /** The analyzer's ARN. @attribute */
@@ -56,6 +60,7 @@ export class AccessAnalyzer extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessAnalyzerProps = {}) {
     super(scope, id);
+    this.stage = StagePolicy.resolve(this, props.stage);
     const kind = props.kind ?? AccessAnalyzerKind.ACCOUNT;
     checkPattern(this, 'analyzerName', props.analyzerName, /^[A-Za-z_][A-Za-z0-9_.-]{0,254}$/,
       'a name of 1 to 255 characters: letters, digits, _ . -, starting with a letter or _ (what IAM Access Analyzer accepts)');

@@ -13,10 +13,11 @@ import { AccessAnalyzer, AccessAnalyzerKind } from './access-analyzer';
 import { AnomalyAlertFrequency, CostAnomalyMonitor } from './cost-anomaly-monitor';
 import { checkEmails, checkFrequency, checkUnusedAccessAge, createAnomalySubscription, resolveThreshold } from './private/rules';
 import { DeadLetterQueue } from '../core/dead-letter-queue';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { addWarning, ConstructValidationError } from '../core/private/errors';
 import { checkTagValue } from '../core/private/tag-values';
 import { checkNonEmpty, checkPattern, isUnresolved } from '../core/private/validation';
-import { StageOptions, StagePolicy } from '../core/stage-policy';
+import { StagePolicy } from '../core/stage-policy';
 import { PatternTags, RequiredTagsCheck } from '../core/tags';
 
 /** The service principal Cost Anomaly Detection publishes alerts as. */
@@ -31,7 +32,7 @@ const ANALYZER_ARN = /^arn:aws[a-z-]*:access-analyzer:[a-z0-9-]+:\d{12}:analyzer
 const MONITOR_ARN = /^arn:aws[a-z-]*:ce::\d{12}:anomalymonitor\/.+$/;
 
 /** Props of `AccountGuardrails`. */
-export interface AccountGuardrailsProps extends StageOptions {
+export interface AccountGuardrailsProps extends DeploymentStageOptions {
   /** The owning team, written to the `Team` tag of every taggable resource in the scope, e.g. `payments`. */
   readonly team: string;
   /**
@@ -153,6 +154,8 @@ export interface AccountGuardrailsProps extends StageOptions {
  * });
  */
 export class AccountGuardrails extends Construct {
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
   /** The analyzer the construct created; undefined when `accessAnalyzerArn` was given. */
   public readonly accessAnalyzer?: AccessAnalyzer;
   /** The ARN of the analyzer, created or given. @attribute */
@@ -178,6 +181,8 @@ export class AccountGuardrails extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountGuardrailsProps) {
     super(scope, id);
+    // resolved once: the tags, the key, the queue and the child constructs all get this stage
+    this.stage = StagePolicy.resolve(this, props.stage);
     const service = props.service ?? 'account-guardrails';
     checkNonEmpty(this, 'team', props.team, "a non-empty value for the 'Team' tag");
     checkTagValue(this, 'team', 'Team', props.team);
@@ -227,7 +232,7 @@ export class AccountGuardrails extends Construct {
     }
 
     // CDK-1: the tags, and the check that reports what lacks them
-    PatternTags.apply(scope, { team: props.team, service, stage: props.stage });
+    PatternTags.apply(scope, { team: props.team, service, stage: this.stage });
     this.requiredTagsCheck = RequiredTagsCheck.addTo(scope, { failOnMissing: props.failOnMissingTags });
 
     // IAM-4: the analyzer, or the existing one
@@ -240,6 +245,7 @@ export class AccountGuardrails extends Construct {
       this.accessAnalyzerArn = props.accessAnalyzerArn;
     } else {
       this.accessAnalyzer = new AccessAnalyzer(this, 'AccessAnalyzer', {
+        stage: this.stage,
         kind: props.accessAnalyzerKind,
         analyzerName: props.accessAnalyzerName,
         unusedAccessAge: props.unusedAccessAge,
@@ -253,7 +259,7 @@ export class AccountGuardrails extends Construct {
       this.alertTopicKey = new kms.Key(this, 'AlertTopicKey', {
         description: `Encrypts the cost alert topic of ${this.node.path}`,
         enableKeyRotation: true,
-        removalPolicy: StagePolicy.of(this, props.stage).removalPolicy,
+        removalPolicy: StagePolicy.of(this, this.stage).removalPolicy,
       });
       // AWS services publish to an encrypted topic only with a customer-managed key that lets them use it
       // (the AWS managed key alias/aws/sns has a policy nobody can change)
@@ -270,7 +276,7 @@ export class AccountGuardrails extends Construct {
       });
       if (emails.length > 0) {
         // an alert SNS cannot deliver (a bounced address) is kept 14 days instead of dropped
-        this.alertDeadLetterQueue = new DeadLetterQueue(this, 'AlertDeadLetterQueue', { stage: props.stage });
+        this.alertDeadLetterQueue = new DeadLetterQueue(this, 'AlertDeadLetterQueue', { stage: this.stage });
         for (const email of emails) {
           this.alertTopic.addSubscription(new subscriptions.EmailSubscription(email, { deadLetterQueue: this.alertDeadLetterQueue }));
         }
@@ -305,6 +311,7 @@ export class AccountGuardrails extends Construct {
       });
     } else {
       this.costAnomalyMonitor = new CostAnomalyMonitor(this, 'CostAnomalies', {
+        stage: this.stage,
         emails: directEmails,
         topic: this.alertTopicRef,
         frequency,

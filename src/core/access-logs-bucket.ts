@@ -1,12 +1,13 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { DeploymentStage, DeploymentStageOptions } from './deployment-stage';
 import { ACCESS_LOGS_GLACIER_AFTER, checkAccessLogsExpiration } from './private/access-logs';
 import { pendingScope } from './private/validation';
-import { StageOptions, StagePolicy } from './stage-policy';
+import { StagePolicy } from './stage-policy';
 
 /** Properties of an `AccessLogsBucket`. */
-export interface AccessLogsBucketProps extends StageOptions {
+export interface AccessLogsBucketProps extends DeploymentStageOptions {
   /**
    * When log objects expire. Must be later than the Glacier transition (`AccessLogsBucket.GLACIER_AFTER`).
    *
@@ -53,6 +54,9 @@ export class AccessLogsBucket extends s3.Bucket {
   /** The oldest TLS version accepted. */
   public static readonly MIN_TLS_VERSION = 1.2;
 
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
+
   constructor(scope: Construct, id: string, props: AccessLogsBucketProps = {}) {
     checkAccessLogsExpiration(pendingScope(scope, id), 'expiration', props.expiration);
     const policy = StagePolicy.of(scope, props.stage);
@@ -67,6 +71,7 @@ export class AccessLogsBucket extends s3.Bucket {
       removalPolicy,
       autoDeleteObjects: props.autoDeleteObjects ?? policy.autoDeleteObjectsFor(removalPolicy),
     });
+    this.stage = policy.stage;
     const exp = props.expiration;
     this.addLifecycleRule({
       id: 'AccessLogsTiering',

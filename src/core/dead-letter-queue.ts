@@ -3,11 +3,12 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DeploymentStage, DeploymentStageOptions } from './deployment-stage';
 import { acknowledgeInherent } from './private/rule-packs';
-import { StageOptions, StagePolicy } from './stage-policy';
+import { StagePolicy } from './stage-policy';
 
 /** Properties of a `DeadLetterQueue`. */
-export interface DeadLetterQueueProps extends StageOptions {
+export interface DeadLetterQueueProps extends DeploymentStageOptions {
   /**
    * A KMS key to encrypt the queue with (SSE-KMS). The services that send to the queue
    * (Lambda, EventBridge, Scheduler) must be allowed to use it.
@@ -87,6 +88,9 @@ export class DeadLetterQueue extends sqs.Queue {
     return alarm;
   }
 
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
+
   constructor(scope: Construct, id: string, props: DeadLetterQueueProps = {}) {
     const policy = StagePolicy.of(scope, props.stage);
     super(scope, id, {
@@ -96,6 +100,7 @@ export class DeadLetterQueue extends sqs.Queue {
       retentionPeriod: props.retentionPeriod ?? StagePolicy.DEAD_LETTER_RETENTION,
       removalPolicy: policy.removalPolicyOr(props.removalPolicy),
     });
+    this.stage = policy.stage;
     const reason = 'This queue is a dead-letter queue, the end of the failure path; an alarm watches its depth. ' +
       'A dead-letter queue of the dead-letter queue would only move the messages.';
     acknowledgeInherent(this,

@@ -1,12 +1,9 @@
-import { IConstruct } from 'constructs';
-import { ConstructValidationError } from './private/errors';
-import { isUnresolved } from './private/validation';
-
 /**
  * The deployment stage a construct is built for.
  *
  * The stage drives the defaults that protect data (removal policies, deletion protection) and the
- * ones that trade cost for safety (reserved concurrency, log level, log retention).
+ * ones that trade cost for safety (reserved concurrency, log level, log retention). What each stage
+ * decides is `StagePolicy`; `StagePolicy.resolve` finds the stage of a construct.
  */
 export enum DeploymentStage {
   /** Production: data is retained, deletion protection is on, logs are quieter and kept longer. */
@@ -16,48 +13,17 @@ export enum DeploymentStage {
 }
 
 /**
- * Resolves the deployment stage of a construct.
+ * The props every construct of the library shares: the deployment stage.
  *
- * The order is: the construct's own `stage` prop, else the CDK context key `env`
- * (`cdk synth -c env=prod`, as in the patterns document's OrdersStack), else `DeploymentStage.PROD`.
- * No stage given means PROD, so data is kept unless someone says `dev`.
+ * Construct props extend this interface, so `stage` means the same thing everywhere; every
+ * construct exposes the stage it resolved as `stage`.
  */
-export class DeploymentStages {
-  /** The CDK context key read when no `stage` prop is given. */
-  public static readonly CONTEXT_KEY = 'env';
-
+export interface DeploymentStageOptions {
   /**
-   * The stage for `scope`: `stage` if given, else the context key `env`, else PROD.
+   * The deployment stage: drives removal policies, deletion protection, log retention and the
+   * other defaults that protect data in production.
    *
-   * @param scope the construct asking; its context is searched upwards
-   * @param stage the stage the user passed as a prop, if any
+   * @default - the CDK context key `env` (`StagePolicy.CONTEXT_KEY`), else `DeploymentStage.PROD`
    */
-  public static resolve(scope: IConstruct, stage?: DeploymentStage): DeploymentStage {
-    if (stage !== undefined) {
-      return stage;
-    }
-    const value: unknown = scope.node.tryGetContext(DeploymentStages.CONTEXT_KEY);
-    if (value === undefined || value === null || isUnresolved(value)) {
-      return DeploymentStage.PROD;
-    }
-    const normalised = String(value).trim().toLowerCase();
-    if (normalised === 'prod' || normalised === 'production') {
-      return DeploymentStage.PROD;
-    }
-    if (normalised === 'dev' || normalised === 'development') {
-      return DeploymentStage.DEV;
-    }
-    throw new ConstructValidationError(scope, {
-      prop: `context '${DeploymentStages.CONTEXT_KEY}'`,
-      received: value,
-      allowed: "'prod' (or 'production') or 'dev' (or 'development'); leave it unset for prod",
-    });
-  }
-
-  /** Whether `stage` (or the resolved stage of `scope`) is PROD. */
-  public static isProd(scope: IConstruct, stage?: DeploymentStage): boolean {
-    return DeploymentStages.resolve(scope, stage) === DeploymentStage.PROD;
-  }
-
-  private constructor() {}
+  readonly stage?: DeploymentStage;
 }

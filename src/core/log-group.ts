@@ -3,10 +3,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { StageOptions, StagePolicy } from './stage-policy';
+import { DeploymentStage, DeploymentStageOptions } from './deployment-stage';
+import { StagePolicy } from './stage-policy';
 
 /** Properties of a `StageLogGroup`. */
-export interface StageLogGroupProps extends StageOptions {
+export interface StageLogGroupProps extends DeploymentStageOptions {
   /**
    * How long log events are kept.
    *
@@ -75,6 +76,9 @@ export class StageLogGroup extends logs.LogGroup {
     }));
   }
 
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
+
   constructor(scope: Construct, id: string, props: StageLogGroupProps = {}) {
     const policy = StagePolicy.of(scope, props.stage);
     super(scope, id, {
@@ -83,6 +87,7 @@ export class StageLogGroup extends logs.LogGroup {
       removalPolicy: policy.removalPolicyOr(props.removalPolicy),
       encryptionKey: props.encryptionKey,
     });
+    this.stage = policy.stage;
     if (props.encryptionKey) {
       StageLogGroup.allowLogsToUseKey(this, props.encryptionKey);
     }

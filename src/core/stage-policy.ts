@@ -1,27 +1,19 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
-import { DeploymentStage, DeploymentStages } from './deployment-stage';
-
-/**
- * The props every construct of the library shares: the deployment stage.
- *
- * Construct props extend this interface, so `stage` means the same thing everywhere.
- */
-export interface StageOptions {
-  /**
-   * The deployment stage: drives removal policies, deletion protection, log retention and the
-   * other defaults that protect data in production.
-   *
-   * @default - the CDK context key `env`, else `DeploymentStage.PROD`
-   */
-  readonly stage?: DeploymentStage;
-}
+import { DeploymentStage } from './deployment-stage';
+import { ConstructValidationError } from './private/errors';
+import { isUnresolved } from './private/validation';
 
 /**
  * What a deployment stage decides, in one place (DESIGN.md §2, §10): every construct of the
  * library reads its removal policy, deletion protection, auto-delete, log retention and alarm
  * defaults from here, so PROD keeps data and DEV can be torn down.
+ *
+ * The stage of a construct is resolved once, here (`StagePolicy.resolve`): the construct's own
+ * `stage` prop, else the CDK context key `env` (`cdk synth -c env=prod`, as in the patterns
+ * document's OrdersStack), else `DeploymentStage.PROD`. No stage given means PROD, so data is kept
+ * unless someone says `dev`.
  *
  * Platform teams extending the library use it for their own resources:
  *
@@ -30,6 +22,8 @@ export interface StageOptions {
  * new s3.Bucket(this, 'Reports', { removalPolicy: policy.removalPolicy });
  */
 export class StagePolicy {
+  /** The CDK context key read when no `stage` prop is given. */
+  public static readonly CONTEXT_KEY = 'env';
   /** Log retention in PROD. */
   public static readonly PROD_LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
   /** Log retention in DEV. */
@@ -44,7 +38,35 @@ export class StagePolicy {
    * @param stage the stage the user passed as a prop, if any
    */
   public static of(scope: IConstruct, stage?: DeploymentStage): StagePolicy {
-    return new StagePolicy(DeploymentStages.resolve(scope, stage));
+    return new StagePolicy(StagePolicy.resolve(scope, stage));
+  }
+
+  /**
+   * The stage for `scope`: `stage` if given, else the context key `env`, else PROD.
+   *
+   * @param scope the construct asking; its context is searched upwards
+   * @param stage the stage the user passed as a prop, if any
+   */
+  public static resolve(scope: IConstruct, stage?: DeploymentStage): DeploymentStage {
+    if (stage !== undefined) {
+      return stage;
+    }
+    const value: unknown = scope.node.tryGetContext(StagePolicy.CONTEXT_KEY);
+    if (value === undefined || value === null || isUnresolved(value)) {
+      return DeploymentStage.PROD;
+    }
+    const normalised = String(value).trim().toLowerCase();
+    if (normalised === 'prod' || normalised === 'production') {
+      return DeploymentStage.PROD;
+    }
+    if (normalised === 'dev' || normalised === 'development') {
+      return DeploymentStage.DEV;
+    }
+    throw new ConstructValidationError(scope, {
+      prop: `context '${StagePolicy.CONTEXT_KEY}'`,
+      received: value,
+      allowed: "'prod' (or 'production') or 'dev' (or 'development'); leave it unset for prod",
+    });
   }
 
   /** The resolved stage. */

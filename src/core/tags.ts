@@ -1,9 +1,10 @@
 import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, RemoveTag, Stack, Tag, TagManager, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { DeploymentStage, DeploymentStages } from './deployment-stage';
+import { DeploymentStageOptions } from './deployment-stage';
 import { addWarning, ConstructValidationError } from './private/errors';
 import { checkTagValue } from './private/tag-values';
 import { isUnresolved } from './private/validation';
+import { StagePolicy } from './stage-policy';
 
 /** The tag keys every resource carries (CDK-1, COST-5). */
 export enum RequiredTag {
@@ -16,17 +17,11 @@ export enum RequiredTag {
 }
 
 /** Values of the required tags. */
-export interface PatternTagsProps {
+export interface PatternTagsProps extends DeploymentStageOptions {
   /** The owning team, e.g. `payments`. */
   readonly team: string;
   /** The service, e.g. `orders`. */
   readonly service: string;
-  /**
-   * The stage written to the `Env` tag.
-   *
-   * @default - resolved as everywhere in the library: the context key `env`, else `prod`
-   */
-  readonly stage?: DeploymentStage;
 }
 
 /**
@@ -44,7 +39,7 @@ export class PatternTags {
    */
   public static apply(scope: IConstruct, props: PatternTagsProps): void {
     const values: Record<string, string> = {
-      [RequiredTag.ENV]: DeploymentStages.resolve(scope, props.stage),
+      [RequiredTag.ENV]: StagePolicy.resolve(scope, props.stage),
       [RequiredTag.TEAM]: props.team,
       [RequiredTag.SERVICE]: props.service,
     };

@@ -13,12 +13,13 @@ import { DEAD_LETTER_SEND_ACTIONS, DESCRIBE_ARCHIVE_ACTIONS, REPLAY_STATUS_ACTIO
 import { jsonSchemaDraft4Problems, openApi3Problems } from './private/json-schema';
 import { SCHEDULE_EXPRESSION_ALLOWED, scheduleExpressionProblem } from './private/schedule-expression';
 import { DeadLetterQueue } from '../core/dead-letter-queue';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { ConstructValidationError, addWarning } from '../core/private/errors';
 import { checkDuration, checkMaxLength, checkNonEmpty, checkNumber, checkPattern, checkUnique, isUnresolved, pendingScope } from '../core/private/validation';
-import { StageOptions, StagePolicy } from '../core/stage-policy';
+import { StagePolicy } from '../core/stage-policy';
 
 /** Properties of an `EventBusWithArchive`. Every prop is optional. */
-export interface EventBusWithArchiveProps extends StageOptions {
+export interface EventBusWithArchiveProps extends DeploymentStageOptions {
   /**
    * The bus name: 1 to 256 of `A-Z a-z 0-9 . - _`, not `default`, not starting with `aws.`.
    *
@@ -421,8 +422,11 @@ export class EventBusWithArchive extends events.EventBus {
   public readonly discoverer?: eventschemas.CfnDiscoverer;
   /** The customer-managed key of the bus, when given. */
   public readonly encryptionKey?: kms.IKey;
-  /** The resolved stage policy. */
-  public readonly stagePolicy: StagePolicy;
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
+
+  /** What the stage decides for the bus, its queues and its archive. */
+  private readonly stagePolicy: StagePolicy;
 
   private readonly alarmActions: cloudwatch.IAlarmAction[];
 
@@ -431,6 +435,7 @@ export class EventBusWithArchive extends events.EventBus {
     EventBusWithArchive.validateProps(pendingScope(scope, id), props);
     super(scope, id, { eventBusName, description, kmsKey, logConfig });
     this.stagePolicy = StagePolicy.of(this, props.stage);
+    this.stage = this.stagePolicy.stage;
     this.encryptionKey = kmsKey;
     this.alarmActions = props.alarmActions ?? [];
 

@@ -14,19 +14,20 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BlueGreenController, BlueGreenTraffic } from './blue-green-traffic';
-import { checkFargateSize, checkTraffic, checkWholeMinutes } from './private/fargate-rules';
-import { GuardedContainerDefinition, containerSecretFix } from './private/guarded-container';
+import { BlueGreenDeployment, DEFAULT_BAKE_TIME } from './private/blue-green-deployment';
+import { GuardedContainerDefinition } from './private/guarded-container';
 import { RegionAgnosticLoadBalancer } from './private/region-agnostic-load-balancer';
+import { createRollbackAlarms } from './private/rollback-alarms';
+import { DEFAULT_CPU, DEFAULT_MEMORY_MIB, ListenerPlan, ServicePlan, planService } from './private/service-plan';
 import { AccessLogsBucket } from '../core/access-logs-bucket';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { StageLogGroup } from '../core/log-group';
-import { ConstructValidationError, addWarning } from '../core/private/errors';
+import { addWarning } from '../core/private/errors';
 import { acknowledgeInherent } from '../core/private/rule-packs';
-import { assertNotPlaintextSecret } from '../core/private/secrets';
-import { checkDuration, checkNonEmpty, checkNumber, checkPattern, isUnresolved } from '../core/private/validation';
-import { StageOptions, StagePolicy } from '../core/stage-policy';
+import { StagePolicy } from '../core/stage-policy';
 
 /** Properties of a `FargateBlueGreenService`. Only `image` and `containerPort` are required. */
-export interface FargateBlueGreenServiceProps extends StageOptions {
+export interface FargateBlueGreenServiceProps extends DeploymentStageOptions {
   // ---------------------------------------------------------------- container
 
   /** The container image, e.g. `ecs.ContainerImage.fromEcrRepository(repo, tag)`. */
@@ -346,12 +347,6 @@ export interface FargateBlueGreenServiceProps extends StageOptions {
   readonly alarmActions?: cloudwatch.IAlarmAction[];
 }
 
-/** A target group's listener port and protocol. */
-interface ListenerPlan {
-  readonly protocol: elbv2.ApplicationProtocol;
-  readonly productionPort: number;
-  readonly testPort: number;
-}
 
 /**
  * A load-balanced Fargate service with health checks, auto scaling, Container Insights and
@@ -370,11 +365,11 @@ interface ListenerPlan {
  */
 export class FargateBlueGreenService extends Construct implements ec2.IConnectable {
   /** The default task CPU units (the document's). */
-  public static readonly DEFAULT_CPU = 512;
+  public static readonly DEFAULT_CPU = DEFAULT_CPU;
   /** The default task memory in MiB (the document's). */
-  public static readonly DEFAULT_MEMORY_MIB = 1024;
+  public static readonly DEFAULT_MEMORY_MIB = DEFAULT_MEMORY_MIB;
   /** The default bake time of ECS-native deployments and the CodeDeploy termination wait. */
-  public static readonly DEFAULT_BAKE_TIME = Duration.minutes(15);
+  public static readonly DEFAULT_BAKE_TIME = DEFAULT_BAKE_TIME;
   /** The NAT gateways of the VPC the construct creates, in PROD. */
   public static readonly PROD_NAT_GATEWAYS = 2;
   /** The NAT gateways of the VPC the construct creates, in DEV. */
@@ -382,6 +377,8 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
   /** The CIDR range of the VPC the construct creates. */
   public static readonly VPC_CIDR = '10.0.0.0/16';
 
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
   /** The VPC the service runs in. */
   public readonly vpc: ec2.IVpc;
   /** The cluster (created, or the one you passed). */
@@ -430,30 +427,13 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
   constructor(scope: Construct, id: string, props: FargateBlueGreenServiceProps) {
     super(scope, id);
     const policy = StagePolicy.of(this, props.stage);
-    const controller = props.deploymentController ?? BlueGreenController.ECS_NATIVE;
-    const native = controller === BlueGreenController.ECS_NATIVE;
-    const cpu = props.cpu ?? FargateBlueGreenService.DEFAULT_CPU;
-    const memoryLimitMiB = props.memoryLimitMiB ?? FargateBlueGreenService.DEFAULT_MEMORY_MIB;
-    const minTasks = props.minTasks ?? 2;
-    const maxTasks = props.maxTasks ?? 10;
-    const desiredTasks = props.desiredTasks ?? minTasks;
-    const bakeTime = props.bakeTime ?? FargateBlueGreenService.DEFAULT_BAKE_TIME;
-    const traffic = props.traffic ?? BlueGreenTraffic.allAtOnce();
-    const healthCheckPath = props.healthCheckPath ?? '/';
-    const listeners = this.validate(props, { native, cpu, memoryLimitMiB, minTasks, maxTasks, desiredTasks, bakeTime, traffic, healthCheckPath });
+    this.stage = policy.stage;
+    const plan = planService(this, props);
+    const deployment = plan.deployment;
 
     // ---- network and cluster (ECS-5)
     this.logGroup = props.logGroup ?? new StageLogGroup(this, 'Logs', { stage: policy.stage, encryptionKey: props.logsEncryptionKey });
-    this.cluster = props.cluster ?? new ecs.Cluster(this, 'Cluster', {
-      vpc: props.vpc ?? this.createVpc(policy, props.natGateways, props.logsEncryptionKey),
-      containerInsightsV2: props.containerInsights ?? ecs.ContainerInsights.ENABLED,
-      // ECS Exec sessions log to the container log group, so the task role may write there only
-      // (without it aws-cdk-lib grants the logs actions on "*")
-      executeCommandConfiguration: props.enableExecuteCommand ? {
-        logging: ecs.ExecuteCommandLogging.OVERRIDE,
-        logConfiguration: { cloudWatchLogGroup: this.logGroup, cloudWatchEncryptionEnabled: props.logsEncryptionKey !== undefined },
-      } : undefined,
-    });
+    this.cluster = props.cluster ?? this.createCluster(props, policy);
     this.vpc = this.cluster.vpc;
     if (props.cluster && props.vpc) {
       addWarning(this, 'FargateBlueGreenService.vpcIgnored', '`vpc` has no effect when `cluster` is given: the cluster\'s VPC is used.');
@@ -472,218 +452,80 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
       description: 'The application role: no permissions until granted (ECS-2)',
     });
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
-      cpu,
-      memoryLimitMiB,
+      cpu: plan.cpu,
+      memoryLimitMiB: plan.memoryLimitMiB,
       taskRole: this.taskRole,
       runtimePlatform: {
         cpuArchitecture: props.cpuArchitecture ?? ecs.CpuArchitecture.X86_64,
         operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
       },
     });
-    const containerName = props.containerName ?? 'App';
-    this.container = new GuardedContainerDefinition(this.taskDefinition, containerName, {
-      taskDefinition: this.taskDefinition,
-      containerName,
-      image: props.image,
-      portMappings: [{ containerPort: props.containerPort, protocol: ecs.Protocol.TCP }],
-      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: containerName.toLowerCase() }),
-      environment: props.environment,
-      secrets: props.secrets,
-      healthCheck: props.healthCheck ?? {
-        command: ['CMD-SHELL', `curl -f http://localhost:${props.containerPort}${healthCheckPath} || exit 1`],
-        interval: Duration.seconds(30),
-        timeout: Duration.seconds(5),
-        retries: 3,
-        startPeriod: Duration.seconds(60),
-      },
-      user: props.user,
-      readonlyRootFilesystem: props.readonlyRootFilesystem ?? false,
-      essential: true,
-    });
+    this.container = this.createContainer(props, plan);
     this.executionRole = this.taskDefinition.obtainExecutionRole();
 
-    // ---- load balancer
+    // ---- load balancer, listeners and target groups (ECS-1: target-group health check)
     this.loadBalancer = this.createLoadBalancer(props, policy);
     this.accessLogsBucket = props.accessLogsBucket ?? this.createAccessLogsBucket(policy);
     this.loadBalancer.logAccessLogs(this.accessLogsBucket, 'alb');
     if (props.webAclArn !== undefined) {
       new wafv2.CfnWebACLAssociation(this, 'WebAcl', { resourceArn: this.loadBalancer.loadBalancerArn, webAclArn: props.webAclArn });
     }
-    const certificates = props.certificate ? [elbv2.ListenerCertificate.fromCertificateManager(props.certificate)] : undefined;
-    const sslPolicy = props.certificate ? elbv2.SslPolicy.RECOMMENDED_TLS : undefined;
-    const internetFacing = props.internetFacing ?? true;
-    this.listener = this.loadBalancer.addListener('Listener', {
-      protocol: listeners.protocol,
-      port: listeners.productionPort,
-      certificates,
-      sslPolicy,
-      open: internetFacing,
-      defaultAction: native ? notFound() : undefined,
-    });
-    if (props.certificate) {
-      this.redirectListener = this.loadBalancer.addRedirect({ sourcePort: 80, targetPort: listeners.productionPort, open: internetFacing });
-    } else {
-      addWarning(this, 'FargateBlueGreenService.httpOnly',
-        'No `certificate`: the production listener is plain HTTP on port 80. Pass an ACM certificate for HTTPS with an HTTP→HTTPS redirect.');
-    }
-    this.testListener = this.loadBalancer.addListener('TestListener', {
-      protocol: listeners.protocol,
-      port: listeners.testPort,
-      certificates,
-      sslPolicy,
-      open: false,
-      defaultAction: native ? notFound() : undefined,
-    });
-    // a literal range when the construct made the VPC (rule packs cannot judge a token range)
-    const vpcRange = props.vpc || props.cluster ? this.vpc.vpcCidrBlock : FargateBlueGreenService.VPC_CIDR;
-    this.testListener.connections.allowDefaultPortFrom(props.testListenerPeer ?? ec2.Peer.ipv4(vpcRange),
-      'The test listener: reachable from the VPC only, unless testListenerPeer says otherwise');
-    if (internetFacing) {
-      acknowledgeInherent(this.loadBalancer.connections.securityGroups[0].node.defaultChild as Construct, {
-        id: 'AwsSolutions-EC23',
-        reason: 'An internet-facing load balancer accepts 0.0.0.0/0 on its production listener ports only (80, and 443 with a certificate); the tasks accept traffic from this group alone, and the test listener from the VPC.',
-      });
-    }
-
-    // ---- target groups (ECS-1: target-group health check)
-    const healthCheck: elbv2.HealthCheck = {
-      path: healthCheckPath,
-      healthyHttpCodes: '200-399',
-      interval: Duration.seconds(15),
-      timeout: Duration.seconds(5),
-      healthyThresholdCount: 2,
-      unhealthyThresholdCount: 3,
+    const listeners = this.createListeners(props, plan.listeners, deployment);
+    this.listener = listeners.listener;
+    this.redirectListener = listeners.redirectListener;
+    this.testListener = listeners.testListener;
+    this.blueTargetGroup = this.createTargetGroup('Blue', props.containerPort, plan.healthCheckPath);
+    this.greenTargetGroup = this.createTargetGroup('Green', props.containerPort, plan.healthCheckPath);
+    const targets = {
+      listener: this.listener,
+      testListener: this.testListener,
+      blueTargetGroup: this.blueTargetGroup,
+      greenTargetGroup: this.greenTargetGroup,
     };
-    const targetGroup = (name: string) => new elbv2.ApplicationTargetGroup(this, name, {
-      vpc: this.vpc,
-      port: props.containerPort,
-      protocol: elbv2.ApplicationProtocol.HTTP,
-      targetType: elbv2.TargetType.IP,
-      healthCheck,
-      deregistrationDelay: Duration.seconds(30),
-    });
-    this.blueTargetGroup = targetGroup('Blue');
-    this.greenTargetGroup = targetGroup('Green');
-
-    if (native) {
-      // The rules depend on nothing an image or task-definition change touches (aws-cdk issue 36649):
-      // a fixed priority, a fixed condition and a weighted forward to both target groups, the shape ECS
-      // itself writes; so a release never updates them and never resets ECS's weights.
-      const forward = () => elbv2.ListenerAction.weightedForward([
-        { targetGroup: this.blueTargetGroup, weight: 100 },
-        { targetGroup: this.greenTargetGroup, weight: 0 },
-      ]);
-      this.productionRule = new elbv2.ApplicationListenerRule(this, 'ProductionRule', {
-        listener: this.listener,
-        priority: 1,
-        conditions: [elbv2.ListenerCondition.pathPatterns(['/*'])],
-        action: forward(),
-      });
-      this.testRule = new elbv2.ApplicationListenerRule(this, 'TestRule', {
-        listener: this.testListener,
-        priority: 1,
-        conditions: [elbv2.ListenerCondition.pathPatterns(['/*'])],
-        action: forward(),
-      });
-    } else {
-      // CodeDeploy shifts the listeners' default actions: production starts on blue, test on green
-      this.listener.addTargetGroups('Blue', { targetGroups: [this.blueTargetGroup] });
-      this.testListener.addTargetGroups('Green', { targetGroups: [this.greenTargetGroup] });
-    }
+    const routed = deployment.route(targets);
+    this.productionRule = routed.productionRule;
+    this.testRule = routed.testRule;
 
     // ---- alarms that roll a deployment back
-    [this.target5xxAlarm, this.unhealthyHostsAlarm] = this.createRollbackAlarms(props.rollback5xxPercent ?? 5);
+    [this.target5xxAlarm, this.unhealthyHostsAlarm] = createRollbackAlarms(this, targets, props.rollback5xxPercent ?? 5);
     for (const alarm of [this.target5xxAlarm, this.unhealthyHostsAlarm]) {
       alarm.addAlarmAction(...(props.alarmActions ?? []));
     }
     const rollbackAlarms = [this.target5xxAlarm, this.unhealthyHostsAlarm, ...(props.rollbackAlarms ?? [])];
 
-    // ---- service
-    const capacityProviderStrategies = props.spot
-      ? [{ capacityProvider: 'FARGATE', base: 1, weight: 0 }, { capacityProvider: 'FARGATE_SPOT', weight: 1 }]
-      : undefined;
+    // ---- service, attached by the chosen controller (ECS-4)
     this.service = new ecs.FargateService(this, 'Service', {
       cluster: this.cluster,
       taskDefinition: this.taskDefinition,
-      desiredCount: desiredTasks,
+      desiredCount: plan.desiredTasks,
       minHealthyPercent: 100,
       maxHealthyPercent: 200,
       vpcSubnets: props.taskSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       assignPublicIp: false,
       enableExecuteCommand: props.enableExecuteCommand ?? false,
-      capacityProviderStrategies,
+      capacityProviderStrategies: props.spot
+        ? [{ capacityProvider: 'FARGATE', base: 1, weight: 0 }, { capacityProvider: 'FARGATE_SPOT', weight: 1 }]
+        : undefined,
       healthCheckGracePeriod: Duration.seconds(60),
-      ...(native
-        ? {
-          deploymentStrategy: traffic.strategy,
-          bakeTime,
-          linearConfiguration: traffic.strategy === ecs.DeploymentStrategy.LINEAR
-            ? { stepPercent: traffic.stepPercent, stepBakeTime: traffic.stepBakeTime } : undefined,
-          canaryConfiguration: traffic.strategy === ecs.DeploymentStrategy.CANARY
-            ? { stepPercent: traffic.stepPercent, stepBakeTime: traffic.stepBakeTime } : undefined,
-          lifecycleHooks: props.lifecycleHooks,
-          // written out, so the recommended flag
-          // @aws-cdk/aws-ecs:disableExplicitDeploymentControllerForCircuitBreaker changes nothing
-          deploymentController: { type: ecs.DeploymentControllerType.ECS },
-          circuitBreaker: { enable: true, rollback: true },
-          deploymentAlarms: {
-            alarmNames: rollbackAlarms.map((a) => a.alarmName),
-            behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM,
-          },
-        }
-        : { deploymentController: { type: ecs.DeploymentControllerType.CODE_DEPLOY } }),
+      ...deployment.serviceOptions(rollbackAlarms),
     });
+    // escape hatches, Aspects and tools that read `node.defaultChild` find the AWS::ECS::Service
+    this.node.defaultChild = this.service.node.defaultChild;
     if (props.spot && props.cpuArchitecture === ecs.CpuArchitecture.ARM64) {
       addWarning(this, 'FargateBlueGreenService.spotOnArm64',
         'AWS documents Fargate Spot for x86_64 Linux tasks; ARM64 tasks may not be placed on FARGATE_SPOT. Check the ECS developer guide for your region.');
     }
-
-    if (native && this.productionRule && this.testRule) {
-      this.infrastructureRole = props.infrastructureRole ?? this.createInfrastructureRole();
-      this.service.loadBalancerTarget({
-        containerName,
-        containerPort: props.containerPort,
-        protocol: ecs.Protocol.TCP,
-        alternateTarget: new ecs.AlternateTarget('AlternateTarget', {
-          alternateTargetGroup: this.greenTargetGroup,
-          productionListener: ecs.ListenerRuleConfiguration.applicationListenerRule(this.productionRule),
-          testListener: ecs.ListenerRuleConfiguration.applicationListenerRule(this.testRule),
-          role: this.infrastructureRole,
-        }),
-      }).attachToApplicationTargetGroup(this.blueTargetGroup);
-      // the green target group receives tasks only during deployments; it must still let the ALB in
-      this.greenTargetGroup.registerConnectable(this.service, ec2.Port.tcp(props.containerPort));
-    } else {
-      this.service.attachToApplicationTargetGroup(this.blueTargetGroup);
-      this.greenTargetGroup.registerConnectable(this.service, ec2.Port.tcp(props.containerPort));
-      this.deploymentGroup = new codedeploy.EcsDeploymentGroup(this, 'DeploymentGroup', {
-        service: this.service,
-        role: this.createCodeDeployRole(),
-        blueGreenDeploymentConfig: {
-          blueTargetGroup: this.blueTargetGroup,
-          greenTargetGroup: this.greenTargetGroup,
-          listener: this.listener,
-          testListener: this.testListener,
-          terminationWaitTime: props.codeDeployTerminationWait ?? FargateBlueGreenService.DEFAULT_BAKE_TIME,
-        },
-        deploymentConfig: props.codeDeployConfig ?? codedeploy.EcsDeploymentConfig.ALL_AT_ONCE,
-        alarms: rollbackAlarms,
-        autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
-      });
-    }
+    const attached = deployment.attach(targets, {
+      service: this.service,
+      containerName: plan.containerName,
+      containerPort: props.containerPort,
+      rollbackAlarms,
+    });
+    this.infrastructureRole = attached.infrastructureRole;
+    this.deploymentGroup = attached.deploymentGroup;
 
     // ---- auto scaling (ECS-3)
-    this.scalableTarget = this.service.autoScaleTaskCount({ minCapacity: minTasks, maxCapacity: maxTasks });
-    this.scalableTarget.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: props.cpuTargetPercent ?? 60 });
-    if (props.requestsPerTarget !== undefined) {
-      for (const [name, tg] of [['BlueRequests', this.blueTargetGroup], ['GreenRequests', this.greenTargetGroup]] as const) {
-        this.scalableTarget.scaleOnRequestCount(name, {
-          requestsPerTarget: props.requestsPerTarget,
-          targetGroup: tg,
-          disableScaleIn: true,
-        });
-      }
-    }
+    this.scalableTarget = this.createScaling(props, plan);
   }
 
   /** The service's connections (security group of the tasks). */
@@ -696,82 +538,18 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     return this.loadBalancer.loadBalancerDnsName;
   }
 
-  private validate(props: FargateBlueGreenServiceProps, v: {
-    native: boolean;
-    cpu: number;
-    memoryLimitMiB: number;
-    minTasks: number;
-    maxTasks: number;
-    desiredTasks: number;
-    bakeTime: Duration;
-    traffic: BlueGreenTraffic;
-    healthCheckPath: string;
-  }): ListenerPlan {
-    checkNumber(this, props.containerPort, { prop: 'containerPort', min: 1, max: 65535 });
-    checkFargateSize(this, v.cpu, v.memoryLimitMiB);
-    checkNumber(this, v.minTasks, { prop: 'minTasks', min: 1 });
-    checkNumber(this, v.maxTasks, { prop: 'maxTasks', min: 1 });
-    if (!isUnresolved(v.minTasks) && !isUnresolved(v.maxTasks) && v.minTasks > v.maxTasks) {
-      throw new ConstructValidationError(this, { prop: 'minTasks', received: v.minTasks, allowed: `at most maxTasks (${v.maxTasks})` });
-    }
-    if (!isUnresolved(v.desiredTasks) && !isUnresolved(v.minTasks) && !isUnresolved(v.maxTasks) &&
-      (v.desiredTasks < v.minTasks || v.desiredTasks > v.maxTasks)) {
-      throw new ConstructValidationError(this, { prop: 'desiredTasks', received: v.desiredTasks, allowed: `from minTasks (${v.minTasks}) to maxTasks (${v.maxTasks})` });
-    }
-    checkNumber(this, props.cpuTargetPercent, { prop: 'cpuTargetPercent', min: 1, max: 100 });
-    checkNumber(this, props.requestsPerTarget, { prop: 'requestsPerTarget', min: 1 });
-    checkNumber(this, props.rollback5xxPercent, { prop: 'rollback5xxPercent', min: 0, max: 100, integer: false, allowed: 'a percentage from 0 to 100' });
-    checkNumber(this, props.natGateways, { prop: 'natGateways', min: 0, max: 2, hint: 'The VPC the construct creates spans two Availability Zones' });
-    checkPattern(this, 'containerName', props.containerName, /^[A-Za-z0-9_-]{1,255}$/, 'up to 255 letters, digits, hyphens and underscores');
-    // ECS's limits on a container health check (aws-cdk-lib would fail at synth, CloudFormation at deploy)
-    const hc = props.healthCheck;
-    checkDuration(this, hc?.interval, { prop: 'healthCheck.interval', min: Duration.seconds(5), max: Duration.seconds(300), wholeSeconds: true });
-    checkDuration(this, hc?.timeout, { prop: 'healthCheck.timeout', min: Duration.seconds(2), max: Duration.seconds(120), wholeSeconds: true });
-    checkDuration(this, hc?.startPeriod, { prop: 'healthCheck.startPeriod', min: Duration.seconds(0), max: Duration.seconds(300), wholeSeconds: true });
-    checkNumber(this, hc?.retries, { prop: 'healthCheck.retries', min: 1, max: 10 });
-    checkNonEmpty(this, 'healthCheckPath', v.healthCheckPath);
-    if (!isUnresolved(v.healthCheckPath) && !v.healthCheckPath.startsWith('/')) {
-      throw new ConstructValidationError(this, { prop: 'healthCheckPath', received: v.healthCheckPath, allowed: 'a path starting with /' });
-    }
-    for (const [key, value] of Object.entries(props.environment ?? {})) {
-      assertNotPlaintextSecret(this, key, value, containerSecretFix(key));
-    }
-
-    // the props of the other controller
-    const ecsOnly: Array<[string, unknown]> = [
-      ['traffic', props.traffic], ['bakeTime', props.bakeTime], ['lifecycleHooks', props.lifecycleHooks], ['infrastructureRole', props.infrastructureRole],
-    ];
-    const codeDeployOnly: Array<[string, unknown]> = [
-      ['codeDeployConfig', props.codeDeployConfig], ['codeDeployTerminationWait', props.codeDeployTerminationWait],
-    ];
-    for (const [prop, value] of v.native ? codeDeployOnly : ecsOnly) {
-      if (value !== undefined) {
-        throw new ConstructValidationError(this, {
-          prop,
-          received: v.native ? '(set, with deploymentController ECS_NATIVE)' : '(set, with deploymentController CODE_DEPLOY)',
-          allowed: v.native ? 'only with deploymentController: BlueGreenController.CODE_DEPLOY' : 'only with deploymentController: BlueGreenController.ECS_NATIVE (the default)',
-          hint: prop === 'lifecycleHooks' ? 'Lifecycle hooks are an ECS-native feature; with CodeDeploy, put the hooks in the AppSpec' : undefined,
-        });
-      }
-    }
-    if (v.native) {
-      checkTraffic(this, v.traffic, v.bakeTime);
-    }
-    checkDuration(this, props.codeDeployTerminationWait, { prop: 'codeDeployTerminationWait', min: Duration.minutes(0), max: Duration.minutes(2880) });
-    checkWholeMinutes(this, 'codeDeployTerminationWait', props.codeDeployTerminationWait);
-
-    const protocol = props.certificate ? elbv2.ApplicationProtocol.HTTPS : elbv2.ApplicationProtocol.HTTP;
-    const productionPort = props.certificate ? 443 : 80;
-    const testPort = props.testListenerPort ?? (props.certificate ? 8443 : 8080);
-    checkNumber(this, testPort, { prop: 'testListenerPort', min: 1, max: 65535 });
-    if (!isUnresolved(testPort) && (testPort === productionPort || (props.certificate && testPort === 80))) {
-      throw new ConstructValidationError(this, {
-        prop: 'testListenerPort',
-        received: testPort,
-        allowed: `a port other than the production listener's (${productionPort}${props.certificate ? ', and 80, the HTTP redirect' : ''})`,
-      });
-    }
-    return { protocol, productionPort, testPort };
+  private createCluster(props: FargateBlueGreenServiceProps, policy: StagePolicy): ecs.Cluster {
+    const vpc = props.vpc ?? this.createVpc(policy, props.natGateways, props.logsEncryptionKey);
+    return new ecs.Cluster(this, 'Cluster', {
+      vpc,
+      containerInsightsV2: props.containerInsights ?? ecs.ContainerInsights.ENABLED,
+      // ECS Exec sessions log to the container log group, so the task role may write there only
+      // (without it aws-cdk-lib grants the logs actions on "*")
+      executeCommandConfiguration: props.enableExecuteCommand ? {
+        logging: ecs.ExecuteCommandLogging.OVERRIDE,
+        logConfiguration: { cloudWatchLogGroup: this.logGroup, cloudWatchEncryptionEnabled: props.logsEncryptionKey !== undefined },
+      } : undefined,
+    });
   }
 
   private createVpc(policy: StagePolicy, natGateways?: number, encryptionKey?: kms.IKey): ec2.Vpc {
@@ -789,6 +567,29 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     return vpc;
   }
 
+  private createContainer(props: FargateBlueGreenServiceProps, plan: ServicePlan): ecs.ContainerDefinition {
+    const containerName = plan.containerName;
+    return new GuardedContainerDefinition(this.taskDefinition, containerName, {
+      taskDefinition: this.taskDefinition,
+      containerName,
+      image: props.image,
+      portMappings: [{ containerPort: props.containerPort, protocol: ecs.Protocol.TCP }],
+      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: containerName.toLowerCase() }),
+      environment: props.environment,
+      secrets: props.secrets,
+      healthCheck: props.healthCheck ?? {
+        command: ['CMD-SHELL', `curl -f http://localhost:${props.containerPort}${plan.healthCheckPath} || exit 1`],
+        interval: Duration.seconds(30),
+        timeout: Duration.seconds(5),
+        retries: 3,
+        startPeriod: Duration.seconds(60),
+      },
+      user: props.user,
+      readonlyRootFilesystem: props.readonlyRootFilesystem ?? false,
+      essential: true,
+    });
+  }
+
   private createLoadBalancer(props: FargateBlueGreenServiceProps, policy: StagePolicy): elbv2.ApplicationLoadBalancer {
     const securityGroup = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
       vpc: this.vpc,
@@ -804,49 +605,78 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     });
   }
 
-  private createRollbackAlarms(percent: number): [cloudwatch.Alarm, cloudwatch.Alarm] {
-    const period = Duration.minutes(1);
-    const tgs = { b: this.blueTargetGroup, g: this.greenTargetGroup };
-    const errors = new cloudwatch.MathExpression({
-      label: 'Target 5xx rate (%) over both target groups',
-      expression: '100 * (FILL(b5xx, 0) + FILL(g5xx, 0)) / (FILL(breq, 0) + FILL(greq, 0))',
-      usingMetrics: {
-        b5xx: tgs.b.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period, statistic: 'Sum' }),
-        g5xx: tgs.g.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period, statistic: 'Sum' }),
-        breq: tgs.b.metrics.requestCount({ period, statistic: 'Sum' }),
-        greq: tgs.g.metrics.requestCount({ period, statistic: 'Sum' }),
-      },
-      period,
+  /** The production listener (with the HTTPS redirect, or the httpOnly warning) and the test listener. */
+  private createListeners(props: FargateBlueGreenServiceProps, plan: ListenerPlan, deployment: BlueGreenDeployment) {
+    const certificates = props.certificate ? [elbv2.ListenerCertificate.fromCertificateManager(props.certificate)] : undefined;
+    const sslPolicy = props.certificate ? elbv2.SslPolicy.RECOMMENDED_TLS : undefined;
+    const internetFacing = props.internetFacing ?? true;
+    const listener = this.loadBalancer.addListener('Listener', {
+      protocol: plan.protocol,
+      port: plan.productionPort,
+      certificates,
+      sslPolicy,
+      open: internetFacing,
+      defaultAction: deployment.listenerDefaultAction(),
     });
-    const unhealthy = new cloudwatch.MathExpression({
-      label: 'Unhealthy targets over both target groups',
-      expression: 'MAX([FILL(bu, 0), FILL(gu, 0)])',
-      usingMetrics: {
-        bu: tgs.b.metrics.unhealthyHostCount({ period, statistic: 'Maximum' }),
-        gu: tgs.g.metrics.unhealthyHostCount({ period, statistic: 'Maximum' }),
-      },
-      period,
+    let redirectListener: elbv2.ApplicationListener | undefined;
+    if (props.certificate) {
+      redirectListener = this.loadBalancer.addRedirect({ sourcePort: 80, targetPort: plan.productionPort, open: internetFacing });
+    } else {
+      addWarning(this, 'FargateBlueGreenService.httpOnly',
+        'No `certificate`: the production listener is plain HTTP on port 80. Pass an ACM certificate for HTTPS with an HTTP→HTTPS redirect.');
+    }
+    const testListener = this.loadBalancer.addListener('TestListener', {
+      protocol: plan.protocol,
+      port: plan.testPort,
+      certificates,
+      sslPolicy,
+      open: false,
+      defaultAction: deployment.listenerDefaultAction(),
     });
-    return [
-      new cloudwatch.Alarm(this, 'Target5xxAlarm', {
-        metric: errors,
-        threshold: percent,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 3,
-        datapointsToAlarm: 2,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        alarmDescription: `The targets answer ${percent} % or more of requests with 5xx: a deployment in progress rolls back (ECS-4).`,
-      }),
-      new cloudwatch.Alarm(this, 'UnhealthyHostsAlarm', {
-        metric: unhealthy,
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 3,
-        datapointsToAlarm: 2,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        alarmDescription: 'A target fails the load balancer health check: a deployment in progress rolls back (ECS-1, ECS-4).',
-      }),
-    ];
+    // a literal range when the construct made the VPC (rule packs cannot judge a token range)
+    const vpcRange = props.vpc || props.cluster ? this.vpc.vpcCidrBlock : FargateBlueGreenService.VPC_CIDR;
+    testListener.connections.allowDefaultPortFrom(props.testListenerPeer ?? ec2.Peer.ipv4(vpcRange),
+      'The test listener: reachable from the VPC only, unless testListenerPeer says otherwise');
+    if (internetFacing) {
+      acknowledgeInherent(this.loadBalancer.connections.securityGroups[0].node.defaultChild as Construct, {
+        id: 'AwsSolutions-EC23',
+        reason: 'An internet-facing load balancer accepts 0.0.0.0/0 on its production listener ports only (80, and 443 with a certificate); the tasks accept traffic from this group alone, and the test listener from the VPC.',
+      });
+    }
+    return { listener, redirectListener, testListener };
+  }
+
+  private createTargetGroup(id: string, port: number, healthCheckPath: string): elbv2.ApplicationTargetGroup {
+    return new elbv2.ApplicationTargetGroup(this, id, {
+      vpc: this.vpc,
+      port,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      targetType: elbv2.TargetType.IP,
+      healthCheck: {
+        path: healthCheckPath,
+        healthyHttpCodes: '200-399',
+        interval: Duration.seconds(15),
+        timeout: Duration.seconds(5),
+        healthyThresholdCount: 2,
+        unhealthyThresholdCount: 3,
+      },
+      deregistrationDelay: Duration.seconds(30),
+    });
+  }
+
+  private createScaling(props: FargateBlueGreenServiceProps, plan: ServicePlan): ecs.ScalableTaskCount {
+    const scalableTarget = this.service.autoScaleTaskCount({ minCapacity: plan.minTasks, maxCapacity: plan.maxTasks });
+    scalableTarget.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: props.cpuTargetPercent ?? 60 });
+    if (props.requestsPerTarget !== undefined) {
+      for (const [name, tg] of [['BlueRequests', this.blueTargetGroup], ['GreenRequests', this.greenTargetGroup]] as const) {
+        scalableTarget.scaleOnRequestCount(name, {
+          requestsPerTarget: props.requestsPerTarget,
+          targetGroup: tg,
+          disableScaleIn: true,
+        });
+      }
+    }
+    return scalableTarget;
   }
 
   private createAccessLogsBucket(policy: StagePolicy): AccessLogsBucket {
@@ -857,34 +687,4 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     });
     return bucket;
   }
-
-  private createInfrastructureRole(): iam.Role {
-    const role = new iam.Role(this, 'InfrastructureRole', {
-      assumedBy: new iam.ServicePrincipal('ecs.amazonaws.com'),
-      description: 'ECS blue/green: lets ECS shift the listener rules between the target groups',
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonECSInfrastructureRolePolicyForLoadBalancers')],
-    });
-    acknowledgeInherent(role, {
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers]',
-      reason: 'ECS-native blue/green needs an infrastructure role for the load balancer; AWS documents this managed policy for it and maintains its actions as ECS changes.',
-    });
-    return role;
-  }
-
-  private createCodeDeployRole(): iam.Role {
-    const role = new iam.Role(this, 'CodeDeployRole', {
-      assumedBy: new iam.ServicePrincipal('codedeploy.amazonaws.com'),
-      description: 'CodeDeploy blue/green: lets CodeDeploy replace task sets and shift the listeners',
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AWSCodeDeployRoleForECS')],
-    });
-    acknowledgeInherent(role, {
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AWSCodeDeployRoleForECS]',
-      reason: 'CodeDeploy\'s ECS deployments need a service role; AWS documents this managed policy for it and maintains its actions as CodeDeploy changes.',
-    });
-    return role;
-  }
-}
-
-function notFound(): elbv2.ListenerAction {
-  return elbv2.ListenerAction.fixedResponse(404, { contentType: 'text/plain', messageBody: 'Not Found' });
 }

@@ -2,9 +2,10 @@ import { ArnFormat, CfnOutput, Duration, Stack, aws_iam as iam } from 'aws-cdk-l
 import { Construct } from 'constructs';
 import { GitHubOidcProvider } from './github-oidc-provider';
 import { TrustPlan, claimKey, planTrust } from './private/trust';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { addWarning } from '../core/private/errors';
 import { checkDuration, checkMaxLength, checkPattern, pendingScope } from '../core/private/validation';
-import { StageOptions } from '../core/stage-policy';
+import { StagePolicy } from '../core/stage-policy';
 
 /** The action a web-identity trust statement allows. */
 const ASSUME_ACTION = 'sts:AssumeRoleWithWebIdentity';
@@ -20,7 +21,7 @@ const DEFAULT_QUALIFIER = 'hnb659fds';
  * `pullRequests` (or a pattern through `branchPatterns` / `tagPatterns`, or everything through
  * `allBranches` / `allTags`, each a deliberate choice).
  */
-export interface GitHubOidcRoleProps extends StageOptions {
+export interface GitHubOidcRoleProps extends DeploymentStageOptions {
   /**
    * The GitHub repository, `owner/name`. A wildcard or empty owner or name is refused.
    */
@@ -277,6 +278,8 @@ export class GitHubOidcRole extends iam.Role {
     return principals;
   }
 
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
   /** The OIDC provider the role trusts. */
   public readonly provider: iam.IOidcProvider;
   /** The repository (`owner/name`) whose workflows may assume the role. */
@@ -295,7 +298,8 @@ export class GitHubOidcRole extends iam.Role {
     checkPattern(self, 'roleName', props.roleName, /^[\w+=,.@-]{1,64}$/,
       'a role name of 1 to 64 characters: letters, digits and _ + = , . @ - (what IAM accepts)');
     checkMaxLength(self, 'description', props.description, 1000, 'at most 1000 characters (what IAM accepts)');
-    const provider = props.provider ?? GitHubOidcProvider.of(scope, props.stage);
+    const stage = StagePolicy.resolve(scope, props.stage);
+    const provider = props.provider ?? GitHubOidcProvider.of(scope, stage);
     const [first, ...rest] = GitHubOidcRole.trustPrincipals(provider, plan);
 
     super(scope, id, {
@@ -312,6 +316,7 @@ export class GitHubOidcRole extends iam.Role {
       this.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: [ASSUME_ACTION], principals: [principal] }));
     }
 
+    this.stage = stage;
     this.provider = provider;
     this.repository = props.repository;
     this.subjects = [...plan.exactSubjects, ...plan.patternSubjects];

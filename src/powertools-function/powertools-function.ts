@@ -11,13 +11,13 @@ import { Construct } from 'constructs';
 import { assertLayerRuntime, languageOf, PowertoolsLanguageKind, powertoolsLayerArn } from './powertools-layer';
 import { latestRuntimeFindings, newestRuntime } from './powertools-runtimes';
 import { DeadLetterQueue } from '../core/dead-letter-queue';
-import { DeploymentStage } from '../core/deployment-stage';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { StageLogGroup } from '../core/log-group';
 import { addWarning, ConstructValidationError } from '../core/private/errors';
 import { acknowledgeInherent } from '../core/private/rule-packs';
 import { assertNotPlaintextSecret } from '../core/private/secrets';
 import { checkDuration, checkNonEmpty, checkNumber, isUnresolved, pendingScope } from '../core/private/validation';
-import { StageOptions, StagePolicy } from '../core/stage-policy';
+import { StagePolicy } from '../core/stage-policy';
 
 /**
  * The options of a `PowertoolsFunction` other than its code, handler and service name: what a
@@ -26,7 +26,7 @@ import { StageOptions, StagePolicy } from '../core/stage-policy';
  * Every `lambda.FunctionOptions` prop is accepted and wins over the construct's default; the props
  * below are the ones the construct adds.
  */
-export interface PowertoolsFunctionOptions extends lambda.FunctionOptions, StageOptions {
+export interface PowertoolsFunctionOptions extends lambda.FunctionOptions, DeploymentStageOptions {
   /**
    * The runtime. A Node.js runtime gets the Powertools for TypeScript layer and variables, a
    * Python runtime the Powertools for Python ones. With the official layer, the runtime must be one
@@ -340,7 +340,7 @@ export class PowertoolsFunction extends lambda.Function {
     return { policy, metricsNamespace, functionProps, wantsOwnQueue, tracingOn: tracingOn && props.adotInstrumentation === undefined };
   }
 
-  /** The resolved deployment stage. */
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
   public readonly stage: DeploymentStage;
   /** The service name (`POWERTOOLS_SERVICE_NAME`). */
   public readonly serviceName: string;

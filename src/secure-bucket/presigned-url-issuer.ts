@@ -1,5 +1,6 @@
 import { Duration, Token, aws_iam as iam, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { DeploymentStage } from '../core/deployment-stage';
 import { PatternHandlers } from '../core/handlers';
 import { ConstructValidationError } from '../core/private/errors';
 import { acknowledgeInherent, wildcardResourceFindingId } from '../core/private/rule-packs';
@@ -99,6 +100,9 @@ export class PresignedUrlIssuer extends Construct {
   /** The content types an upload may declare when `allowedContentTypes` is not given (the handler's default). */
   public static readonly DEFAULT_ALLOWED_CONTENT_TYPES: string[] = [...DEFAULT_ALLOWED_CONTENT_TYPES];
 
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
+  public readonly stage: DeploymentStage;
+
   /** The function that issues the URLs; integrate it with your HTTP API route. */
   public readonly function: PowertoolsFunction;
 
@@ -150,6 +154,9 @@ export class PresignedUrlIssuer extends Construct {
         ...(types ? { [PRESIGN_ENV.allowedContentTypes]: types.join(',') } : {}),
       },
     });
+    this.stage = this.function.stage;
+    // escape hatches, Aspects and tools that read `node.defaultChild` find the function's AWS::Lambda::Function
+    this.node.defaultChild = this.function.node.defaultChild;
 
     const userPrefixes = bucket.arnForObjects(`${USER_PREFIX_ROOT}*`);
     this.objectPolicy = new iam.ManagedPolicy(this, 'ObjectPolicy', {
@@ -168,7 +175,6 @@ export class PresignedUrlIssuer extends Construct {
       });
     }
     bucket.encryptionKey?.grant(this.function, ...USER_PREFIX_KEY_ACTIONS);
-    this.node.defaultChild = this.function.node.defaultChild;
   }
 
   private checkContentType(type: string, i: number): string {

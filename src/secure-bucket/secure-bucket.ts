@@ -1,13 +1,13 @@
 import { Duration, RemovalPolicy, Stack, aws_iam as iam, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { USER_PREFIX_KEY_ACTIONS, USER_PREFIX_OBJECT_ACTIONS, USER_PREFIX_ROOT } from './perms';
-import { DeploymentStage } from '../core/deployment-stage';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { MIN_INFREQUENT_ACCESS_DAYS, validateCorsRule, validateLifecycleRule } from './private/rules';
 import { AccessLogsBucket } from '../core/access-logs-bucket';
 import { checkAccessLogsExpiration } from '../core/private/access-logs';
 import { ConstructValidationError, addWarning } from '../core/private/errors';
 import { isUnresolved, pendingScope } from '../core/private/validation';
-import { StageOptions, StagePolicy } from '../core/stage-policy';
+import { StagePolicy } from '../core/stage-policy';
 
 /**
  * Which storage classes the default lifecycle rule moves current objects through (COST-3).
@@ -29,7 +29,7 @@ export enum StorageTiering {
  * Properties of a SecureBucket: every `s3.BucketProps` (with secure defaults) plus the stage and the
  * shorthand props of the default lifecycle rule and CORS rule. Every prop is optional.
  */
-export interface SecureBucketProps extends s3.BucketProps, StageOptions {
+export interface SecureBucketProps extends s3.BucketProps, DeploymentStageOptions {
   /**
    * The storage classes the default lifecycle rule moves current objects through (COST-3).
    *
@@ -389,7 +389,7 @@ export class SecureBucket extends s3.Bucket {
     }
   }
 
-  /** The stage this bucket was built for. */
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
   public readonly stage: DeploymentStage;
 
   /**

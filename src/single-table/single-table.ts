@@ -9,18 +9,18 @@ import { Construct } from 'constructs';
 import { AccessPattern, CapacityRange, EntityDefinition } from './access-patterns';
 import { IndexKeySchema, canEqual, checkEntity, checkIndexName, checkName, checkPattern, checkUniqueNames, listOrNone, renderMarkdown } from './private/model';
 import { ISingleTable, SingleTableBase } from './single-table-base';
-import { DeploymentStage } from '../core/deployment-stage';
+import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { ConstructValidationError, addWarning } from '../core/private/errors';
 import { acknowledgeInherent } from '../core/private/rule-packs';
 import { isUnresolved } from '../core/private/validation';
-import { StageOptions, StagePolicy } from '../core/stage-policy';
+import { StagePolicy } from '../core/stage-policy';
 
 /**
  * Properties of a SingleTable. Every prop is optional: `new SingleTable(this, 'Table')` gives the
  * patterns document's table (PK/SK strings, on-demand, TTL `ttl`, point-in-time recovery, kept in
  * production).
  */
-export interface SingleTableProps extends StageOptions {
+export interface SingleTableProps extends DeploymentStageOptions {
   /**
    * What happens to the table when it leaves the stack.
    *
@@ -279,7 +279,7 @@ export class SingleTable extends SingleTableBase {
 
   /** The DynamoDB table (`AWS::DynamoDB::Table`). */
   public readonly table: dynamodb.Table;
-  /** The resolved deployment stage. */
+  /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
   public readonly stage: DeploymentStage;
   /** The customer-managed key, when the table uses one. */
   public readonly encryptionKey?: kms.IKey;

@@ -101,6 +101,19 @@ describe('overrides', () => {
     expect(tags).toEqual(expect.arrayContaining([{ Key: 'Env', Value: 'dev' }, { Key: 'Service', Value: 'orders' }]));
   });
 
+  test('[CDK-2] the stage is resolved once and handed down: the Env tag, the analyzer, the monitor and the alert queue all get it', () => {
+    const app = new App({ context: { env: 'prod' } });
+    const stack = new Stack(app, 'S', { env: ENV });
+    const { guardrails, template } = build({ stage: DeploymentStage.DEV, createAlertTopic: true }, stack);
+    expect(guardrails.stage).toBe(DeploymentStage.DEV);
+    expect(guardrails.accessAnalyzer?.stage).toBe(DeploymentStage.DEV);
+    expect(guardrails.costAnomalyMonitor?.stage).toBe(DeploymentStage.DEV);
+    expect(guardrails.alertDeadLetterQueue?.stage).toBe(DeploymentStage.DEV);
+    const queue = template.findResources('AWS::SQS::Queue')[onlyLogicalId(template, 'AWS::SQS::Queue')];
+    expect(queue.DeletionPolicy).toBe('Delete');
+    expect(queue.Properties.Tags).toEqual(expect.arrayContaining([{ Key: 'Env', Value: 'dev' }]));
+  });
+
   test('[IAM-4] an organization analyzer, or an unused-access analyzer with the given age', () => {
     build({ accessAnalyzerKind: AccessAnalyzerKind.ORGANIZATION, accessAnalyzerName: 'org' }).template.hasResourceProperties(
       'AWS::AccessAnalyzer::Analyzer', { Type: 'ORGANIZATION', AnalyzerName: 'org' });

@@ -4,6 +4,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as awslambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import * as lib from '../../src';
 
 const root = path.resolve(__dirname, '../..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -82,4 +88,108 @@ test('handlers import nothing from src/ but the import-free contracts, and contr
   const contracts = src.filter(({ file }) => file.startsWith(path.join('src', 'contracts')));
   expect(contracts.length).toBeGreaterThan(0);
   expect(contracts.filter(({ text }) => /^\s*(import|export .* from)\b/m.test(text)).map(({ file }) => file)).toEqual([]);
+});
+
+/**
+ * Every construct class `src/index.ts` exports, with its minimal call and the CloudFormation type of
+ * the primary resource its `node.defaultChild` must be (STYLE.md Part 4: one escape-hatch
+ * convention). `primary: null` says the construct wraps no single primary resource, with the reason;
+ * `abstractBase` marks a base class that is only ever built through its subclasses.
+ */
+type ConstructSpec =
+  | { readonly build: (scope: Construct, stage?: lib.DeploymentStage) => Construct; readonly primary: string }
+  | { readonly build: (scope: Construct, stage?: lib.DeploymentStage) => Construct; readonly primary: null; readonly reason: string }
+  | { readonly abstractBase: string };
+
+const CONSTRUCTS: Record<string, ConstructSpec> = {
+  AccessAnalyzer: { primary: 'AWS::AccessAnalyzer::Analyzer', build: (s, stage) => new lib.AccessAnalyzer(s, 'X', { stage }) },
+  AccountGuardrails: {
+    primary: null,
+    reason: 'an analyzer, an anomaly monitor and subscription, tags, a topic and a budget, several of them optional: no one resource is the construct',
+    build: (s, stage) => new lib.AccountGuardrails(s, 'X', { team: 'platform', alertEmails: ['ops@example.com'], stage }),
+  },
+  CostAnomalyMonitor: { primary: 'AWS::CE::AnomalyMonitor', build: (s, stage) => new lib.CostAnomalyMonitor(s, 'X', { emails: ['ops@example.com'], stage }) },
+  EventBusWithArchive: { primary: 'AWS::Events::EventBus', build: (s, stage) => new lib.EventBusWithArchive(s, 'X', { stage }) },
+  FargateBlueGreenService: {
+    primary: 'AWS::ECS::Service',
+    build: (s, stage) => new lib.FargateBlueGreenService(s, 'X', { image: ecs.ContainerImage.fromRegistry('nginx'), containerPort: 80, stage }),
+  },
+  GitHubOidcRole: { primary: 'AWS::IAM::Role', build: (s, stage) => new lib.GitHubOidcRole(s, 'X', { repository: 'myorg/myrepo', branches: ['main'], stage }) },
+  PowertoolsFunction: {
+    primary: 'AWS::Lambda::Function',
+    build: (s, stage) => new lib.PowertoolsFunction(s, 'X', { serviceName: 'x', code: awslambda.Code.fromInline('exports.handler = 1'), handler: 'index.handler', stage }),
+  },
+  PresignedUrlIssuer: {
+    primary: 'AWS::Lambda::Function',
+    build: (s, stage) => new lib.PresignedUrlIssuer(s, 'X', { bucket: s3.Bucket.fromBucketName(s, 'B', 'uploads'), stage }),
+  },
+  SecureBucket: { primary: 'AWS::S3::Bucket', build: (s, stage) => new lib.SecureBucket(s, 'X', { stage }) },
+  SingleTable: { primary: 'AWS::DynamoDB::Table', build: (s, stage) => new lib.SingleTable(s, 'X', { stage }) },
+  SingleTableBase: { abstractBase: 'SingleTable' },
+  AccessLogsBucket: { primary: 'AWS::S3::Bucket', build: (s, stage) => new lib.AccessLogsBucket(s, 'X', { stage }) },
+  DeadLetterQueue: { primary: 'AWS::SQS::Queue', build: (s, stage) => new lib.DeadLetterQueue(s, 'X', { stage }) },
+  StageLogGroup: { primary: 'AWS::Logs::LogGroup', build: (s, stage) => new lib.StageLogGroup(s, 'X', { stage }) },
+};
+
+/** The names of the construct classes src/index.ts exports, found from the exports themselves. */
+const exportedConstructs = Object.entries(lib)
+  .filter(([, value]) => typeof value === 'function' && value.prototype instanceof Construct)
+  .map(([name]) => name)
+  .sort();
+
+function built(name: string, context: Record<string, string> = {}, stage?: lib.DeploymentStage): Construct {
+  const spec = CONSTRUCTS[name];
+  if ('abstractBase' in spec) throw new Error(`${name} is an abstract base`);
+  const stack = new Stack(new App({ context }), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
+  return spec.build(stack, stage);
+}
+const buildable = () => Object.keys(CONSTRUCTS).filter((name) => !('abstractBase' in CONSTRUCTS[name]));
+
+describe('every exported construct', () => {
+  test('is listed here (a new construct must say its primary resource and its minimal call)', () => {
+    expect(exportedConstructs.length).toBeGreaterThanOrEqual(14);
+    const missing = exportedConstructs.filter((name) => !(name in CONSTRUCTS));
+    expect({ missingFromTheConventionsMap: missing }).toEqual({ missingFromTheConventionsMap: [] });
+    const stale = Object.keys(CONSTRUCTS).filter((name) => !exportedConstructs.includes(name));
+    expect({ notExported: stale }).toEqual({ notExported: [] });
+  });
+
+  test('an abstract base listed here is the base of the construct it names', () => {
+    for (const [name, spec] of Object.entries(CONSTRUCTS)) {
+      if ('abstractBase' in spec) {
+        const sub = (lib as Record<string, any>)[spec.abstractBase];
+        expect({ name, base: sub.prototype instanceof (lib as Record<string, any>)[name] }).toEqual({ name, base: true });
+      }
+    }
+  });
+
+  test.each(buildable())('%s: node.defaultChild is its primary CloudFormation resource', (name) => {
+    const spec = CONSTRUCTS[name] as Exclude<ConstructSpec, { abstractBase: string }>;
+    const child = built(name).node.defaultChild;
+    if (spec.primary === null) {
+      expect({ name, defaultChild: child?.node.path }).toEqual({ name, defaultChild: undefined });
+      return;
+    }
+    expect({ name, isCfnResource: CfnResource.isCfnResource(child as Construct) }).toEqual({ name, isCfnResource: true });
+    expect({ name, type: (child as CfnResource).cfnResourceType }).toEqual({ name, type: spec.primary });
+  });
+
+  test.each(buildable())('%s: `stage` is the resolved stage (the prop, else the context key env, else PROD)', (name) => {
+    const stageOf = (c: Construct) => (c as unknown as { stage: unknown }).stage;
+    expect({ name, stage: stageOf(built(name)) }).toEqual({ name, stage: lib.DeploymentStage.PROD });
+    expect({ name, stage: stageOf(built(name, { [lib.StagePolicy.CONTEXT_KEY]: 'dev' })) }).toEqual({ name, stage: lib.DeploymentStage.DEV });
+    expect({ name, stage: stageOf(built(name, { [lib.StagePolicy.CONTEXT_KEY]: 'prod' }, lib.DeploymentStage.DEV)) })
+      .toEqual({ name, stage: lib.DeploymentStage.DEV });
+  });
+});
+
+test.each(buildable())('%s declares `stage` as every construct does: same name, type and doc', (name) => {
+  const file = src.filter(({ text }) => new RegExp(`^export (abstract )?class ${name}\\b`, 'm').test(text));
+  expect({ name, files: file.length }).toEqual({ name, files: 1 });
+  const declarations = [...file[0].text.matchAll(/\n(\s*\/\*\*[^\n]*\*\/)\n\s*public readonly stage(\??): ([\w.]+);/g)]
+    .map((m) => `${m[1].trim()} ${m[2]}${m[3]}`);
+  expect({ name, declarations }).toEqual({
+    name,
+    declarations: ['/** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */ DeploymentStage'],
+  });
 });

@@ -167,7 +167,7 @@ describe('PresignedUrlIssuer function props: defaults and overrides (issue #21)'
       .toEqual([PowertoolsFunction.PROD_RESERVED_CONCURRENCY, PowertoolsFunction.DEV_RESERVED_CONCURRENCY]);
   });
 
-  test('stage comes from StageOptions like every construct: DEV log level and log retention', () => {
+  test('stage comes from DeploymentStageOptions like every construct: DEV log level and log retention', () => {
     const { template, issuer } = build({ stage: DeploymentStage.DEV });
     expect([issuer.function.stage, fn(template).Environment.Variables.POWERTOOLS_LOG_LEVEL]).toEqual([DeploymentStage.DEV, 'DEBUG']);
   });
