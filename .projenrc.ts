@@ -285,14 +285,13 @@ checkLayers.addJobs({
   },
 });
 
-// README examples compile in strict mode against rosetta/default.ts-fixture: the root README and the
-// API docs (in .jsii), then the construct pages src/<construct>/README.md, which jsii does not put
-// into .jsii (projenrc/rosetta-pages.ts runs the same extract over a temporary assembly of them).
+// Every example a user reads compiles in strict mode (jsii-rosetta, fixtures in rosetta/): the README,
+// the construct pages src/<folder>/README.md (which jsii does not put into .jsii) and the API docs,
+// in one extract over a temporary assembly (projenrc/rosetta.ts).
 const rosetta = project.addTask('rosetta', {
-  description: 'Compile every README/API example and every construct page example with jsii-rosetta in strict mode',
-  exec: 'jsii-rosetta extract --strict',
+  description: 'Compile every example of the README, the construct pages and the API docs with jsii-rosetta in strict mode',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/rosetta.ts',
 });
-rosetta.exec('ts-node --project tsconfig.dev.json projenrc/rosetta-pages.ts');
 project.postCompileTask.spawn(rosetta);
 
 // lib/index.js: tsc writes one eager `__exportStar(require('./x'))` per `export *` of src/index.ts,
