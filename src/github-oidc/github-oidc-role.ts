@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { GitHubOidcProvider } from './github-oidc-provider';
 import { TrustPlan, claimKey, planTrust } from './private/trust';
 import { addWarning } from '../core/private/errors';
-import { checkDuration, checkMaxLength, checkPattern, pendingScope } from '../core/private/validation';
+import { checkDuration, checkMaxLength, checkPattern, isUnresolved, pendingScope } from '../core/private/validation';
 import { StageOptions } from '../core/stage-policy';
 
 /** The action a web-identity trust statement allows. */
@@ -259,29 +259,37 @@ export class GitHubOidcRole extends iam.Role {
   /** The qualifier `cdk bootstrap` uses by default. */
   public static readonly DEFAULT_BOOTSTRAP_QUALIFIER = DEFAULT_QUALIFIER;
 
-  /** One principal per kind of `sub` match: exact values (StringEquals), then patterns (StringLike). */
+  /**
+   * One principal per `sub` match of the plan: exact values (StringEquals, with the claims), the
+   * user's patterns (StringLike), then the immutable forms with any ids (StringLike and their
+   * StringNotLike guard).
+   */
   private static trustPrincipals(provider: iam.IOidcProvider, plan: TrustPlan): iam.IPrincipal[] {
     const one = (values: string[]) => (values.length === 1 ? values[0] : values);
     const claims = Object.fromEntries(Object.entries(plan.claims).map(([k, v]) => [k, one(v)]));
-    const principals: iam.IPrincipal[] = [];
     const sub = claimKey('sub');
-    if (plan.exactSubjects.length > 0) {
-      const [aud, ...others] = Object.keys(claims);
-      const ordered = { [aud]: claims[aud], [sub]: one(plan.exactSubjects), ...Object.fromEntries(others.map((k) => [k, claims[k]])) };
-      principals.push(new iam.WebIdentityPrincipal(provider.oidcProviderArn, { StringEquals: ordered }));
-    }
-    if (plan.patternSubjects.length > 0) {
-      const conditions = { StringEquals: claims, StringLike: { [sub]: one(plan.patternSubjects) } };
-      principals.push(new iam.WebIdentityPrincipal(provider.oidcProviderArn, conditions));
-    }
-    return principals;
+    return plan.matches.map((match) => {
+      if (match.operator === 'StringEquals') {
+        const [aud, ...others] = Object.keys(claims);
+        const ordered = { [aud]: claims[aud], [sub]: one(match.subjects), ...Object.fromEntries(others.map((k) => [k, claims[k]])) };
+        return new iam.WebIdentityPrincipal(provider.oidcProviderArn, { StringEquals: ordered });
+      }
+      const conditions: Record<string, unknown> = { StringEquals: claims, StringLike: { [sub]: one(match.subjects) } };
+      if (match.notLike) {
+        conditions.StringNotLike = { [sub]: match.notLike };
+      }
+      return new iam.WebIdentityPrincipal(provider.oidcProviderArn, conditions);
+    });
   }
 
   /** The OIDC provider the role trusts. */
   public readonly provider: iam.IOidcProvider;
   /** The repository (`owner/name`) whose workflows may assume the role. */
   public readonly repository: string;
-  /** Every `sub` value of the trust policy: exact values first, then patterns. */
+  /**
+   * Every `sub` value of the trust policy: exact values first, then the patterns you asked for, then
+   * (without `ownerId` and `repositoryId`) each of them again in GitHub's immutable form with any ids.
+   */
   public readonly subjects: string[];
   /** The stack output holding the role ARN, unless `roleArnOutput: false`. */
   public readonly roleArnOutput?: CfnOutput;
@@ -314,13 +322,20 @@ export class GitHubOidcRole extends iam.Role {
 
     this.provider = provider;
     this.repository = props.repository;
-    this.subjects = [...plan.exactSubjects, ...plan.patternSubjects];
+    this.subjects = [...plan.exactSubjects, ...plan.patternSubjects, ...plan.anyIdSubjects];
 
     if (plan.patternSubjects.length > 0) {
       addWarning(
         this,
         'GitHubOidcRole.wildcardSubject',
         `The trust policy matches subjects by pattern (${plan.patternSubjects.join(', ')}): every ref that matches can assume the role. Prefer exact branches, tags or environments.`,
+      );
+    }
+    if (plan.anyIdSubjects.length > 0 && isUnresolved(props.repository)) {
+      addWarning(
+        this,
+        'GitHubOidcRole.unresolvedRepository',
+        'The repository is resolved at deploy time, so it is not checked: it must be `owner/name` as GitHub spells it, without `*` or `?`, which the immutable subjects with any ids (StringLike) would treat as wildcards. Give `ownerId` and `repositoryId` to match by id alone.',
       );
     }
     if (props.roleArnOutput ?? true) {
