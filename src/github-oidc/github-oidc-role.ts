@@ -331,11 +331,13 @@ export class GitHubOidcRole extends iam.Role {
         `The trust policy matches subjects by pattern (${plan.patternSubjects.join(', ')}): every ref that matches can assume the role. Prefer exact branches, tags or environments.`,
       );
     }
-    if (plan.anyIdSubjects.length > 0 && isUnresolved(props.repository)) {
+    const deployTime = ['repository', 'branches', 'tags', 'environments']
+      .filter((prop) => [(props as unknown as Record<string, unknown>)[prop]].flat().some(isUnresolved));
+    if (plan.anyIdSubjects.length > 0 && deployTime.length > 0) {
       addWarning(
         this,
-        'GitHubOidcRole.unresolvedRepository',
-        'The repository is resolved at deploy time, so it is not checked: it must be `owner/name` as GitHub spells it, without `*` or `?`, which the immutable subjects with any ids (StringLike) would treat as wildcards. Give `ownerId` and `repositoryId` to match by id alone.',
+        'GitHubOidcRole.unresolvedSubject',
+        `${deployTime.join(', ')}: resolved at deploy time, so not checked here. The values must be as GitHub spells them, without \`*\` or \`?\`, which the immutable subjects with any ids (StringLike) would treat as wildcards. Give \`ownerId\` and \`repositoryId\` to match by ids alone.`,
       );
     }
     if (props.roleArnOutput ?? true) {

@@ -360,16 +360,25 @@ describe('warnings', () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
-  test('[IAM-3] a token repository without ids warns GitHubOidcRole.unresolvedRepository; with ids it does not', () => {
+  test('[IAM-3] a token repository or subject name without ids warns GitHubOidcRole.unresolvedSubject, naming the props', () => {
     const stack = newStack();
-    role({ repository: new CfnParameter(stack, 'Repo').valueAsString }, stack);
+    role({ repository: new CfnParameter(stack, 'Repo').valueAsString, environments: [new CfnParameter(stack, 'Env').valueAsString] }, stack);
     Annotations.fromStack(stack).hasWarning(
       '/Stack/Deploy',
-      Match.stringLikeRegexp('resolved at deploy time.*without `\\*` or `\\?`.*Give `ownerId` and `repositoryId`.*\\[ack: cdk-cloud-patterns:GitHubOidcRole.unresolvedRepository\\]'),
+      Match.stringLikeRegexp('^repository, environments: resolved at deploy time.*without `\\*` or `\\?`.*Give `ownerId` and `repositoryId`.*\\[ack: cdk-cloud-patterns:GitHubOidcRole.unresolvedSubject\\]'),
     );
+    const branch = newStack();
+    role({ branches: [`release-${new CfnParameter(branch, 'Branch').valueAsString}`], tags: ['v1'] }, branch);
+    Annotations.fromStack(branch).hasWarning('/Stack/Deploy', Match.stringLikeRegexp('^branches: resolved at deploy time'));
+  });
+
+  test('[IAM-3] no unresolvedSubject warning with ids, or for a token pattern (a pattern already is one)', () => {
     const withIds = newStack();
     role({ repository: new CfnParameter(withIds, 'Repo').valueAsString, ownerId: 1, repositoryId: 2 }, withIds);
     expect(Annotations.fromStack(withIds).findWarning('*', Match.anyValue())).toEqual([]);
+    const pattern = newStack();
+    role({ branchPatterns: [new CfnParameter(pattern, 'P').valueAsString] }, pattern);
+    expect(Annotations.fromStack(pattern).findWarning('*', Match.stringLikeRegexp('resolved at deploy time'))).toEqual([]);
   });
 
   test('[IAM-3] a pattern subject warns GitHubOidcRole.wildcardSubject (acknowledgeable)', () => {
@@ -445,8 +454,32 @@ describe('bad input', () => {
     );
   });
 
-  test('fails for a wildcard environment', () => {
-    fails({ environments: ['prod*'] }, "[Stack/Deploy] environments: received 'prod*'; allowed: an exact name without '*' or '?' (matched with StringEquals)");
+  test('fails for a wildcard environment (no pattern hint: there is no environment pattern prop)', () => {
+    expect(() => role({ environments: ['prod*'] })).toThrow(
+      /^\[Stack\/Deploy\] environments: received 'prod\*'; allowed: an exact name without '\*' or '\?' \(matched with StringEquals\)$/,
+    );
+  });
+
+  test('fails for a wildcard beside a token in an exact name (the immutable subjects compare it with StringLike)', () => {
+    const stack = newStack();
+    const branch = `v*-${new CfnParameter(stack, 'B').valueAsString}`;
+    expect(() => role({ branches: [branch] }, stack)).toThrow(/^\[Stack\/Deploy\] branches: received 'v\*-\$\{Token\[.*\]\}'; allowed: an exact name without/);
+  });
+
+  test('accepts token names and patterns (their text is neither blank nor a wildcard)', () => {
+    const stack = newStack();
+    const param = new CfnParameter(stack, 'B').valueAsString;
+    const { role: r } = role({ branches: [param], tags: [param], environments: [param], branchPatterns: [param], jobWorkflowRefs: [param] }, stack);
+    const rests = [`ref:refs/heads/${param}`, `ref:refs/tags/${param}`, `environment:${param}`, `ref:refs/heads/${param}`];
+    expect(r.subjects).toEqual([...rests.map((x) => `repo:myorg/myrepo:${x}`), ...rests.map((x) => `repo:myorg@*/myrepo@*:${x}`)]);
+  });
+
+  test('accepts a pattern that starts with a wildcard but names part of the ref', () => {
+    expect(role({ tagPatterns: ['*-rc'] }).role.subjects).toContain('repo:myorg/myrepo:ref:refs/tags/*-rc');
+  });
+
+  test('fails for a blank pattern', () => {
+    fails({ branchPatterns: [' '] }, "[Stack/Deploy] branchPatterns: received ' '; allowed: a pattern that names part of the ref");
   });
 
   test.each([

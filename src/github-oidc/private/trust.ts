@@ -57,21 +57,33 @@ export interface TrustPlan {
   readonly immutable: boolean;
 }
 
+// The three rules below are functions, not module constants, so that mutation testing measures them
+// per test (a module constant is a "static" mutant: every test file reloaded for each of its mutants).
+
 /**
  * GitHub's rules for an owner (user or organisation) name: letters, digits and single hyphens, not at
  * either end, at most 39 characters.
  */
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+function isOwnerName(value: string): boolean {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(value);
+}
 /** GitHub's rules for a repository name: letters, digits, `.`, `_`, `-`, at most 100 characters, not `.` or `..`. */
-const REPO = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
-/** What an IAM string pattern treats as a wildcard. */
-const WILDCARD = /[*?]/;
+function isRepositoryName(value: string): boolean {
+  return /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/.test(value);
+}
+/** Whether `value` holds what an IAM string pattern treats as a wildcard. */
+function hasWildcard(value: string): boolean {
+  return /[*?]/.test(value);
+}
 
 const SUBJECT_PROPS = 'branches, branchPatterns, allBranches, tags, tagPatterns, allTags, environments or pullRequests';
 
-/** GitHub sends a `:` inside a subject value as `%3A`, so the value can be told from the separators. */
+/**
+ * GitHub sends a `:` inside a subject value as `%3A`, so the value can be told from the separators.
+ * (The text of an unresolved token has no `:`: it passes unchanged.)
+ */
 export function encodeSubjectValue(value: string): string {
-  return isUnresolved(value) ? value : value.replace(/:/g, '%3A');
+  return value.replace(/:/g, '%3A');
 }
 
 /**
@@ -141,7 +153,7 @@ export function parseRepository(scope: IConstruct, repository: string): { owner:
   }
   const [owner, name] = parts;
   for (const [part, value] of [['owner', owner], ['repository name', name]] as const) {
-    if (value === '' || WILDCARD.test(value)) {
+    if (value === '' || hasWildcard(value)) {
       throw new ConstructValidationError(scope, {
         prop: 'repository',
         received: repository,
@@ -149,14 +161,14 @@ export function parseRepository(scope: IConstruct, repository: string): { owner:
       });
     }
   }
-  if (!OWNER.test(owner)) {
+  if (!isOwnerName(owner)) {
     throw new ConstructValidationError(scope, {
       prop: 'repository',
       received: repository,
       allowed: 'an owner of letters, digits and single hyphens (not first or last), at most 39 characters, as GitHub allows',
     });
   }
-  if (!REPO.test(name)) {
+  if (!isRepositoryName(name)) {
     throw new ConstructValidationError(scope, {
       prop: 'repository',
       received: repository,
@@ -166,17 +178,18 @@ export function parseRepository(scope: IConstruct, repository: string): { owner:
   return { owner, name };
 }
 
-/** Exact names (branches, tags, environments): non-empty, no wildcard. */
+/**
+ * Exact names (branches, tags, environments): non-empty, no wildcard. A name that holds a token is
+ * checked too: its literal text must not hold `*` or `?` either, since the immutable subjects with
+ * any ids compare it with StringLike (the text of a token is never blank and holds neither).
+ */
 function checkExactNames(scope: IConstruct, prop: string, values: string[] | undefined, patternProp?: string): void {
   checkNonEmptyList(scope, prop, values);
   for (const value of values ?? []) {
-    if (isUnresolved(value)) {
-      continue;
-    }
     if (value.trim() === '') {
       throw new ConstructValidationError(scope, { prop, received: values, allowed: 'names that are not empty' });
     }
-    if (WILDCARD.test(value)) {
+    if (hasWildcard(value)) {
       throw new ConstructValidationError(scope, {
         prop,
         received: value,
@@ -187,13 +200,13 @@ function checkExactNames(scope: IConstruct, prop: string, values: string[] | und
   }
 }
 
-/** Patterns: non-empty, and none that matches every ref (that needs the explicit `all*` option). */
+/**
+ * Patterns: non-empty, and none that matches every ref (that needs the explicit `all*` option). The
+ * text of a token is neither blank nor only wildcards: a token pattern passes.
+ */
 function checkPatterns(scope: IConstruct, prop: string, values: string[] | undefined, allProp: string): void {
   checkNonEmptyList(scope, prop, values);
   for (const value of values ?? []) {
-    if (isUnresolved(value)) {
-      continue;
-    }
     if (value.trim() === '' || /^[*?]+$/.test(value)) {
       throw new ConstructValidationError(scope, {
         prop,
@@ -240,7 +253,8 @@ export function planTrust(scope: IConstruct, input: TrustInput): TrustPlan {
       allowed: `a positive integer whenever \`${given}\` is given: the immutable subject names both ids`,
     });
   }
-  const immutable = input.ownerId !== undefined && input.repositoryId !== undefined;
+  // both or neither (checked above)
+  const immutable = input.ownerId !== undefined;
 
   checkExactNames(scope, 'branches', input.branches, 'branchPatterns');
   checkPatterns(scope, 'branchPatterns', input.branchPatterns, 'allBranches');
@@ -310,7 +324,8 @@ export function planTrust(scope: IConstruct, input: TrustInput): TrustPlan {
     // the claims that pin the subject, where the subject names exactly one kind of value
     const onlyEnvironments = input.environments && patternSubjects.length === 0 && exactSubjects.length === input.environments.length;
     const exactRefs = [...(input.branches ?? []).map(branchRef), ...(input.tags ?? []).map(tagRef)];
-    const onlyRefs = exactRefs.length > 0 && patternSubjects.length === 0 && exactSubjects.length === exactRefs.length;
+    // (no exact refs cannot qualify: with no pattern there is an exact subject, which is not a ref)
+    const onlyRefs = patternSubjects.length === 0 && exactSubjects.length === exactRefs.length;
     if (onlyEnvironments) {
       claims[claimKey('environment')] = [...input.environments!];
     } else if (onlyRefs) {
