@@ -268,13 +268,13 @@ export class GitHubOidcRole extends iam.Role {
     const one = (values: string[]) => (values.length === 1 ? values[0] : values);
     const claims = Object.fromEntries(Object.entries(plan.claims).map(([k, v]) => [k, one(v)]));
     const sub = claimKey('sub');
+    const [aud, ...others] = Object.keys(claims);
     return plan.matches.map((match) => {
-      if (match.operator === 'StringEquals') {
-        const [aud, ...others] = Object.keys(claims);
-        const ordered = { [aud]: claims[aud], [sub]: one(match.subjects), ...Object.fromEntries(others.map((k) => [k, claims[k]])) };
-        return new iam.WebIdentityPrincipal(provider.oidcProviderArn, { StringEquals: ordered });
-      }
-      const conditions: Record<string, unknown> = { StringEquals: claims, StringLike: { [sub]: one(match.subjects) } };
+      const subject = { [sub]: one(match.subjects) };
+      // exact values join the claims' block (aud, sub, then the other claims); patterns have their own
+      const conditions: Record<string, unknown> = match.operator === 'StringEquals'
+        ? { StringEquals: { [aud]: claims[aud], ...subject, ...Object.fromEntries(others.map((k) => [k, claims[k]])) } }
+        : { StringEquals: claims, [match.operator]: subject };
       if (match.notLike) {
         conditions.StringNotLike = { [sub]: match.notLike };
       }

@@ -113,8 +113,8 @@ describe('checkDuration', () => {
     expect(() => checkDuration(scope, value, check)).not.toThrow();
   });
   test('refuses shorter and longer, naming the range', () => {
-    expect(() => checkDuration(scope, Duration.seconds(59), check)).toThrow('[S/Thing] maxEventAge: received 59 seconds; allowed: from 1 minute to 1 day');
-    expect(() => checkDuration(scope, Duration.hours(25), check)).toThrow('[S/Thing] maxEventAge: received 1 day 1 hour; allowed: from 1 minute to 1 day');
+    expect(() => checkDuration(scope, Duration.seconds(59), check)).toThrow(/^\[S\/Thing\] maxEventAge: received 59 seconds; allowed: from 1 minute to 1 day$/);
+    expect(() => checkDuration(scope, Duration.hours(25), check)).toThrow(/^\[S\/Thing\] maxEventAge: received 1 day 1 hour; allowed: from 1 minute to 1 day$/);
   });
   test('min only, max only, neither', () => {
     expect(() => checkDuration(scope, Duration.seconds(1), { prop: 't', min: Duration.seconds(2) })).toThrow('allowed: at least 2 seconds');

@@ -99,7 +99,7 @@ export function encodeSubjectValue(value: string): string {
  *    digits and `_`). Any `:` inside a value is sent as `%3A` (GitHub's OIDC reference, "Filtering for
  *    metadata containing `:`"), so every raw `:` of a `sub` is a separator. `<V>` is `<owner>/<name>`
  *    or `<owner>@<ownerId>/<name>@<repositoryId>`: owners are letters, digits and single hyphens;
- *    names letters, digits, `.`, `_` and `-` (both checked by `parseRepository`); GitHub chose `@` as
+ *    names letters, digits, `.`, `_` and `-` (both checked by `checkRepository`); GitHub chose `@` as
  *    the delimiter because it "cannot appear in GitHub usernames or repository names"; ids are
  *    decimal numbers. So `<V>` has no `:`, exactly one `/`, and either no `@` or exactly two.
  * 2. What IAM matches. `StringLike` compares the whole value, case-sensitively; `*` matches any run
@@ -138,10 +138,10 @@ export function colonGuard(subject: string): string {
   return `*${':*'.repeat(colons + 1)}`;
 }
 
-/** Splits and validates `owner/name`; tokens are skipped (returns undefined). */
-export function parseRepository(scope: IConstruct, repository: string): { owner: string; name: string } | undefined {
+/** Validates `owner/name` as GitHub allows it; a token is skipped (CloudFormation splits it). */
+export function checkRepository(scope: IConstruct, repository: string): void {
   if (isUnresolved(repository)) {
-    return undefined;
+    return;
   }
   const parts = repository.split('/');
   if (parts.length !== 2) {
@@ -175,7 +175,6 @@ export function parseRepository(scope: IConstruct, repository: string): { owner:
       allowed: "a repository name of letters, digits, '.', '_' and '-', at most 100 characters, as GitHub allows",
     });
   }
-  return { owner, name };
 }
 
 /**
@@ -184,8 +183,11 @@ export function parseRepository(scope: IConstruct, repository: string): { owner:
  * any ids compare it with StringLike (the text of a token is never blank and holds neither).
  */
 function checkExactNames(scope: IConstruct, prop: string, values: string[] | undefined, patternProp?: string): void {
+  if (values === undefined) {
+    return;
+  }
   checkNonEmptyList(scope, prop, values);
-  for (const value of values ?? []) {
+  for (const value of values) {
     if (value.trim() === '') {
       throw new ConstructValidationError(scope, { prop, received: values, allowed: 'names that are not empty' });
     }
@@ -205,8 +207,11 @@ function checkExactNames(scope: IConstruct, prop: string, values: string[] | und
  * text of a token is neither blank nor only wildcards: a token pattern passes.
  */
 function checkPatterns(scope: IConstruct, prop: string, values: string[] | undefined, allProp: string): void {
+  if (values === undefined) {
+    return;
+  }
   checkNonEmptyList(scope, prop, values);
-  for (const value of values ?? []) {
+  for (const value of values) {
     if (value.trim() === '' || /^[*?]+$/.test(value)) {
       throw new ConstructValidationError(scope, {
         prop,
@@ -239,7 +244,7 @@ function checkAllAlone(scope: IConstruct, allProp: string, all: boolean | undefi
  * ConstructValidationError naming `scope`'s path and the prop.
  */
 export function planTrust(scope: IConstruct, input: TrustInput): TrustPlan {
-  const repo = parseRepository(scope, input.repository);
+  checkRepository(scope, input.repository);
 
   // immutable ids: both or neither, positive integers
   for (const prop of ['ownerId', 'repositoryId'] as const) {
@@ -276,9 +281,9 @@ export function planTrust(scope: IConstruct, input: TrustInput): TrustPlan {
     });
   }
 
-  // a token repository (a parameter, say) is split by CloudFormation
-  const owner = repo?.owner ?? Fn.select(0, Fn.split('/', input.repository));
-  const name = repo?.name ?? Fn.select(1, Fn.split('/', input.repository));
+  // owner and name: split here for a literal (Fn.split and Fn.select return plain strings), by
+  // CloudFormation for a token repository (a parameter, say)
+  const [owner, name] = [0, 1].map((i) => Fn.select(i, Fn.split('/', input.repository)));
   const prefix = immutable ? `repo:${owner}@${input.ownerId}/${name}@${input.repositoryId}` : `repo:${input.repository}`;
   const branchRef = (b: string) => `refs/heads/${b}`;
   const tagRef = (t: string) => `refs/tags/${t}`;
