@@ -1,8 +1,13 @@
-import { awscdk, javascript, typescript, JsonFile, ReleasableCommits, DependencyType } from 'projen';
+import { awscdk, github, javascript, typescript, JsonFile, ReleasableCommits, DependencyType } from 'projen';
 
 /** The oldest aws-cdk-lib the library supports (peer dependency floor, DESIGN.md §1). */
 const CDK_FLOOR = '2.236.0';
-/** The aws-cdk-lib the library is developed and tested against: the newest the registry serves. */
+/**
+ * The aws-cdk-lib the library is developed and tested against: the lowest the devDependency range
+ * (`^CDK_TESTED`) accepts. package-lock.json decides what is installed, and the weekly upgrade
+ * workflow (`npm update aws-cdk-lib`) moves the lock to the newest 2.x the registry serves, so the
+ * upgrade pull request runs every test on it (CONTRIBUTING.md "Pinned external versions").
+ */
 const CDK_TESTED = '2.276.0';
 
 const project = new awscdk.AwsCdkConstructLibrary({
@@ -117,7 +122,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 });
 
 // Develop and test against the newest aws-cdk-lib (DESIGN.md §1) while the peer floor stays at CDK_FLOOR.
-project.deps.addDependency(`aws-cdk-lib@${CDK_TESTED}`, DependencyType.BUILD);
+project.deps.addDependency(`aws-cdk-lib@^${CDK_TESTED}`, DependencyType.BUILD);
 project.deps.addDependency('constructs@10.8.1', DependencyType.BUILD);
 
 // No projenrc/ folder at the top level: .projenrc.ts is type-checked by tsconfig.dev.json.
@@ -136,6 +141,13 @@ project.preCompileTask.spawn(bundle);
 project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv', '/node_modules', '/test/apps/*/cdk.out/', '__pycache__/', '/.jsii.tabl.json');
 project.npmignore?.exclude('/lambda/', '/rosetta/', '/.ci/', '/cdk.out/', '/.venv/', '/coverage/');
 project.npmignore?.include('/assets/');
+// the construct pages (src/<construct>/README.md) ship, linked from the package's README; the rest of
+// src/ does not. `/src/` (projen's) would hide the folder itself, and npm then cannot re-include a file in it
+project.npmignore?.removePatterns('/src/');
+project.npmignore?.exclude('/src/**');
+project.npmignore?.include('/src/*/README.md');
+// maintainer material (CONTRIBUTING.md and the pages under test/) is linked from the README, not shipped
+project.npmignore?.exclude('/CONTRIBUTING.md');
 // lambda/bundle.ts's record of what it read (it skips bundling when nothing changed): not shipped
 project.npmignore?.exclude('/assets/.bundle-inputs.json');
 
@@ -205,7 +217,7 @@ bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/synth.ts');
 bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/suite.ts');
 
 // Mutation testing (StrykerJS) of the code whose tests matter most, on demand: `npx projen mutate`
-// (about 6 minutes for the trust code on 2 cores; not part of test, build or CI). One config per
+// (6 to 20 minutes for the trust code on 2 shared cores; not part of test, build or CI). One config per
 // target, generated here into projenrc/stryker/; each mutates one file against the tests that cover
 // it (jest's testMatch narrowed to them). Reports go to reports/mutation/ (gitignored); the scores
 // and the surviving mutants, each with why it is equivalent, are in CONTRIBUTING.md.
@@ -252,15 +264,15 @@ for (const target of MUTATION_TARGETS) {
 project.gitignore.exclude('/reports/', '/.stryker-tmp/');
 project.npmignore?.exclude('/reports/', '/.stryker-tmp/');
 
-// The README's table of acknowledged rule-pack findings is rendered from the reference app.
+// The reference app page's table of acknowledged rule-pack findings is rendered from the reference app.
 project.addTask('readme:acks', {
-  description: "Rewrite the README's table of acknowledged cdk-nag findings from test/reference-app/stacks",
+  description: 'Rewrite the table of acknowledged cdk-nag findings in test/reference-app/README.md from test/reference-app/stacks',
   exec: 'ts-node --project tsconfig.dev.json test/reference-app/acknowledgements.ts',
 });
 
-// The README's "patterns document as one app" block: the construct calls and the line/statement counts.
+// The reference app page's "patterns document as one app" block: the construct calls and the line/statement counts.
 project.addTask('readme:counts', {
-  description: "Rewrite the README's patterns-document code and line/statement counts (test/tools/count-lines.ts)",
+  description: 'Rewrite the patterns-document code and line/statement counts in test/reference-app/README.md (test/tools/count-lines.ts)',
   exec: 'ts-node --project tsconfig.dev.json test/tools/count-lines.ts --write',
 });
 
@@ -280,11 +292,43 @@ packageAll.reset();
 packageAllSteps.forEach((step) => packageAll.addSteps(step));
 packageAll.spawn(dotnetSource);
 
-// README examples compile in strict mode against rosetta/default.ts-fixture.
+// ---------------------------------------------------------------------------------------------
+// Pins that age (issue #21): the Powertools layer pins against AWS's public SSM parameters.
+project.addTask('check:layers', {
+  description: 'Compare the Powertools layer pins with AWS\'s public SSM parameters (needs AWS credentials and the AWS CLI; CHECK_LAYERS_REGIONS=us-east-1,...)',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/check-layers.ts',
+});
+const checkLayers = project.github!.addWorkflow('check-layers');
+checkLayers.on({ schedule: [{ cron: '17 6 * * 1' }], workflowDispatch: {} });
+checkLayers.addJobs({
+  check: {
+    name: 'Powertools layer pins against AWS SSM',
+    runsOn: ['ubuntu-latest'],
+    // runs only where a maintainer configured the read-only role (CONTRIBUTING.md); skipped elsewhere
+    if: "${{ vars.POWERTOOLS_CHECK_ROLE_ARN != '' }}",
+    permissions: { contents: github.workflows.JobPermission.READ, idToken: github.workflows.JobPermission.WRITE },
+    steps: [
+      { name: 'Checkout', uses: 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1' },
+      { name: 'Setup Node.js', uses: 'actions/setup-node@v7.0.0', with: { 'node-version': '24' } },
+      { name: 'Install dependencies', run: 'npm ci' },
+      {
+        name: 'AWS credentials (OIDC)',
+        uses: 'aws-actions/configure-aws-credentials@v6.2.3',
+        with: { 'role-to-assume': '${{ vars.POWERTOOLS_CHECK_ROLE_ARN }}', 'aws-region': 'us-east-1' },
+      },
+      { name: 'Compare the pins', run: 'npx projen check:layers' },
+    ],
+  },
+});
+
+// README examples compile in strict mode against rosetta/default.ts-fixture: the root README and the
+// API docs (in .jsii), then the construct pages src/<construct>/README.md, which jsii does not put
+// into .jsii (projenrc/rosetta-pages.ts runs the same extract over a temporary assembly of them).
 const rosetta = project.addTask('rosetta', {
-  description: 'Compile every README/API example with jsii-rosetta in strict mode',
+  description: 'Compile every README/API example and every construct page example with jsii-rosetta in strict mode',
   exec: 'jsii-rosetta extract --strict',
 });
+rosetta.exec('ts-node --project tsconfig.dev.json projenrc/rosetta-pages.ts');
 project.postCompileTask.spawn(rosetta);
 
 // lib/index.js: tsc writes one eager `__exportStar(require('./x'))` per `export *` of src/index.ts,

@@ -17,8 +17,10 @@
  * - `@aws-sdk/credential-provider-node` is resolved to lambda/shared/credentials.ts: Lambda puts
  *   the credentials in the environment, so the SDK's full default chain (a quarter of each bundle)
  *   is a chunk loaded only when they are not there.
- * - The target is the oldest Node.js runtime the constructs accept for these handlers
- *   (`MIN_NODE_MAJOR`, nodejs20.x). *
+ * - The target, node20, is older than every runtime the constructs accept for these handlers
+ *   (nodejs22.x and newer: src/powertools-function/powertools-runtimes.ts), so each bundle runs on all
+ *   of them.
+ *
  * Skipped when nothing it reads changed (issue #15: `npx projen test` re-bundled every time): the
  * stamp `assets/.bundle-inputs.json` (not shipped) records the SHA-256 of every file esbuild read
  * for each handler (its metafile: the handler, lambda/shared, src/contracts, every SDK and
@@ -35,7 +37,7 @@ const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'lambda');
 const outRoot = path.join(root, 'assets', 'lambda');
 
-/** The oldest Node.js runtime the constructs accept for the shipped handlers (powertools-layer.ts MIN_NODE_MAJOR). */
+/** The esbuild target of the shipped handlers: older than every Node.js runtime the constructs accept (powertools-runtimes.ts). */
 export const HANDLER_TARGET = 'node20';
 
 const CREDENTIALS_SHIM = path.join(srcDir, 'shared', 'credentials.ts');

@@ -79,8 +79,8 @@ test('[CDK-3] every checklist id whose construct exists is named by at least one
   expect(due.map(([id]) => id)).toEqual(expect.arrayContaining(['CDK-1', 'CDK-2', 'CDK-3', 'CDK-4', 'IAM-1', 'IAM-4', 'COST-5']));
 });
 
-test('[CDK-4] the README documents reviewing `cdk diff` before every production deployment', () => {
-  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf-8');
+test('[CDK-4] the GitHubOidcRole page documents reviewing `cdk diff` before every production deployment', () => {
+  const readme = fs.readFileSync(path.join(root, 'src', 'github-oidc', 'README.md'), 'utf-8');
   const section = readme.split(/^## /m).find((s) => s.startsWith('Reviewing changes before production (CDK-4)'));
   expect(section).toBeDefined();
   expect(section).toContain('cdk diff');

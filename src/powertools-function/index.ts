@@ -1,2 +1,3 @@
 export * from './powertools-function';
 export { PowertoolsLayerVersions } from './powertools-layer';
+export { PowertoolsRuntimes } from './powertools-runtimes';

@@ -9,6 +9,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { assertLayerRuntime, languageOf, PowertoolsLanguageKind, powertoolsLayerArn } from './powertools-layer';
+import { latestRuntimeFindings, newestRuntime } from './powertools-runtimes';
 import { DeadLetterQueue } from '../core/dead-letter-queue';
 import { DeploymentStage } from '../core/deployment-stage';
 import { StageLogGroup } from '../core/log-group';
@@ -19,32 +20,30 @@ import { checkDuration, checkNonEmpty, checkNumber, isUnresolved, pendingScope }
 import { StageOptions, StagePolicy } from '../core/stage-policy';
 
 /**
- * Properties of a `PowertoolsFunction`.
+ * The options of a `PowertoolsFunction` other than its code, handler and service name: what a
+ * construct that creates a `PowertoolsFunction` for you (such as `PresignedUrlIssuer`) passes on.
  *
  * Every `lambda.FunctionOptions` prop is accepted and wins over the construct's default; the props
  * below are the ones the construct adds.
  */
-export interface PowertoolsFunctionProps extends lambda.FunctionOptions, StageOptions {
-  /**
-   * The service name: `POWERTOOLS_SERVICE_NAME`, the `service` key of every log line and the
-   * `service` dimension of every metric. Must not be empty.
-   */
-  readonly serviceName: string;
-
-  /** The function's code (prebuilt: an asset folder, an S3 object or inline code). */
-  readonly code: lambda.Code;
-
-  /** The handler, e.g. `index.handler` (Node.js) or `app.handler` (Python). */
-  readonly handler: string;
-
+export interface PowertoolsFunctionOptions extends lambda.FunctionOptions, StageOptions {
   /**
    * The runtime. A Node.js runtime gets the Powertools for TypeScript layer and variables, a
-   * Python runtime (3.12, 3.13, 3.14) the Powertools for Python ones; any other runtime is an error
-   * unless `powertoolsLayerEnabled` is false or `powertoolsLayer` is given.
+   * Python runtime the Powertools for Python ones. With the official layer, the runtime must be one
+   * that layer supports (`PowertoolsRuntimes.nodejsRuntimeNames()`, `pythonRuntimeNames()`); any
+   * other runtime is an error unless `powertoolsLayerEnabled` is false or `powertoolsLayer` is given.
    *
-   * @default lambda.Runtime.NODEJS_24_X - the newest Node.js runtime Lambda offers; Powertools for
-   * AWS Lambda (TypeScript) v2 supports it (powertools-lambda-typescript#4780), and cdk-nag's
-   * Serverless-LambdaLatestVersion rule wants the newest runtime of the family
+   * The default follows aws-cdk-lib and Powertools: the newest Node.js runtime that both the
+   * installed aws-cdk-lib knows and the Powertools layer supports (`PowertoolsRuntimes.newestNodejs()`,
+   * `nodejs24.x` today). When an aws-cdk-lib upgrade or a release of this library moves it,
+   * `cdk diff` shows the function's `Runtime` changing in place (and a new `AWS::Lambda::Version`
+   * behind the `live` alias); the TypeScript layer ARN is the same for every Node.js runtime. Pass
+   * `runtime` to pin it. When aws-cdk-lib knows a newer runtime than the layer supports (for
+   * example `nodejs26.x`), the function acknowledges `AwsSolutions-L1` and
+   * `Serverless-LambdaLatestVersion` on itself with that reason, and only for the newest runtime
+   * the layer supports.
+   *
+   * @default PowertoolsRuntimes.newestNodejs()
    */
   readonly runtime?: lambda.Runtime;
 
@@ -133,6 +132,36 @@ export interface PowertoolsFunctionProps extends lambda.FunctionOptions, StageOp
    * @default - SQS-managed server-side encryption (SSE-SQS)
    */
   readonly deadLetterQueueEncryptionKey?: kms.IKey;
+
+  /**
+   * Whether to reserve concurrency by stage when `reservedConcurrentExecutions` is not given
+   * (LAM-7: `PROD_RESERVED_CONCURRENCY` in PROD, `DEV_RESERVED_CONCURRENCY` in DEV). A reservation
+   * is taken from the account's regional concurrency pool (1,000 by default) whether the function
+   * is busy or not; turn it off to reserve nothing unless you pass `reservedConcurrentExecutions`.
+   *
+   * @default true
+   */
+  readonly stageReservedConcurrency?: boolean;
+}
+
+/**
+ * Properties of a `PowertoolsFunction`.
+ *
+ * Every `lambda.FunctionOptions` prop is accepted and wins over the construct's default; the props
+ * of `PowertoolsFunctionOptions` and the three below are the ones the construct adds.
+ */
+export interface PowertoolsFunctionProps extends PowertoolsFunctionOptions {
+  /**
+   * The service name: `POWERTOOLS_SERVICE_NAME`, the `service` key of every log line and the
+   * `service` dimension of every metric. Must not be empty.
+   */
+  readonly serviceName: string;
+
+  /** The function's code (prebuilt: an asset folder, an S3 object or inline code). */
+  readonly code: lambda.Code;
+
+  /** The handler, e.g. `index.handler` (Node.js) or `app.handler` (Python). */
+  readonly handler: string;
 }
 
 /** A valid environment variable name. */
@@ -202,7 +231,7 @@ export class PowertoolsFunction extends lambda.Function {
 
     const policy = StagePolicy.of(scope, props.stage);
     const isProd = policy.isProd;
-    const runtime = props.runtime ?? lambda.Runtime.NODEJS_24_X;
+    const runtime = props.runtime ?? newestRuntime(lambda.RuntimeFamily.NODEJS);
     const language = languageOf(runtime);
     if (props.powertoolsLayer && props.powertoolsLayerEnabled === false) {
       throw new ConstructValidationError(errorScope, {
@@ -243,10 +272,10 @@ export class PowertoolsFunction extends lambda.Function {
       }
     }
 
-    const reserved = props.reservedConcurrentExecutions ??
-      (isProd ? PowertoolsFunction.PROD_RESERVED_CONCURRENCY : PowertoolsFunction.DEV_RESERVED_CONCURRENCY);
+    const reserved = props.reservedConcurrentExecutions ?? (props.stageReservedConcurrency === false ? undefined
+      : isProd ? PowertoolsFunction.PROD_RESERVED_CONCURRENCY : PowertoolsFunction.DEV_RESERVED_CONCURRENCY);
     const provisioned = props.provisionedConcurrentExecutions;
-    if (provisioned !== undefined && !isUnresolved(provisioned) && !isUnresolved(reserved) && provisioned > reserved) {
+    if (provisioned !== undefined && reserved !== undefined && !isUnresolved(provisioned) && !isUnresolved(reserved) && provisioned > reserved) {
       throw new ConstructValidationError(errorScope, {
         prop: 'provisionedConcurrentExecutions',
         received: provisioned,
@@ -283,7 +312,7 @@ export class PowertoolsFunction extends lambda.Function {
       powertoolsLayerEnabled: _layerEnabled, powertoolsLayerVersion: _layerVersion, powertoolsLayer: _layer,
       secrets: _secrets, provisionedConcurrentExecutions: _provisioned, latencyBudget: _budget,
       alarmActions: _alarmActions, logGroupEncryptionKey: _logKey, deadLetterQueueEncryptionKey: _dlqKey,
-      logRetention: _logRetention,
+      logRetention: _logRetention, stageReservedConcurrency: _stageReserved,
       // async invocation settings are applied after super, once the dead-letter queue exists
       retryAttempts: _retryAttempts, maxEventAge: _maxEventAge, onFailure: _onFailure, onSuccess: _onSuccess,
       ...functionOptions
@@ -402,6 +431,8 @@ export class PowertoolsFunction extends lambda.Function {
     if (this.powertoolsLayer) {
       this.addLayers(this.powertoolsLayer);
     }
+    // the newest runtime the official layer supports, while aws-cdk-lib already knows a newer one
+    acknowledgeInherent(cfn, ...latestRuntimeFindings(this.runtime, !props.powertoolsLayer && props.powertoolsLayerEnabled !== false));
 
     this.configureRole(props);
     this.configureSecrets(props);

@@ -1,19 +1,30 @@
 import { ArnFormat, Aws, CfnMapping, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { isPowertoolsRuntime, POWERTOOLS_RUNTIMES, POWERTOOLS_RUNTIMES_SOURCE } from './powertools-runtimes';
 import { ConstructValidationError } from '../core/private/errors';
 import { isUnresolved } from '../core/private/validation';
 
 /**
- * The Powertools for AWS Lambda layers this library resolves, pinned to versions it was written
- * against, and the account each is published from (commercial partition).
+ * The Powertools for AWS Lambda layers this library resolves, pinned to versions it was tested
+ * against, and the account each is published from (commercial partition). Each pin records its
+ * version, the date it was read and where (issue #21); `npx projen check:layers` (and the weekly
+ * `check-layers` workflow) compares the pins with AWS's public SSM parameters.
  *
- * Confirmed on 2026-11-27 from the Powertools documentation:
- * - TypeScript: `arn:aws:lambda:{region}:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:44`
- *   (docs.aws.amazon.com/powertools/typescript/latest/getting-started/lambda-layers, every
- *   commercial region on version 44).
- * - Python: `arn:aws:lambda:{region}:017000801446:layer:AWSLambdaPowertoolsPythonV3-{python_version}-{arm64|x86_64}:27`
- *   (powertools-lambda-python docs/index.md, layer version 27 for both architectures).
+ * - TypeScript `arn:aws:lambda:{region}:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:50`
+ *   (Powertools for TypeScript v2.35.0, released 2026-08-18), read 2026-12-04 from
+ *   powertools-lambda-typescript `docs/getting-started/lambda-layers.md` at
+ *   1e5fe1b497003615377ceb8e03b4321ce6260815 (the newest stored snapshot, 2026-08-20): version 50 in
+ *   every commercial region except me-south-1 (46) and me-central-1 (45), where publishing is
+ *   paused; see `TYPESCRIPT_V2_REGIONS`. Layer 50 still ships the AWS SDK clients Powertools uses
+ *   (client-dynamodb, -ssm, -secrets-manager, -appconfigdata); #5512 (0311e79, merged after
+ *   v2.35.0) removes them, so the first layer after 50 has no `@aws-sdk/*` at all. The handlers this
+ *   library ships bundle their own SDK and never load it from the layer.
+ * - Python `arn:aws:lambda:{region}:017000801446:layer:AWSLambdaPowertoolsPythonV3-{python_version}-{arm64|x86_64}:27`,
+ *   read 2026-12-04 from powertools-lambda-python `docs/getting-started/install.md` at
+ *   33f2c8f8b8a6b9b0874f8f24f2d0592c66173b81 (version 27 for both architectures and every
+ *   python version; the newest version found in the Powertools repository; unchanged since
+ *   2026-11-27).
  *
  * China and GovCloud regions publish these layers from other accounts: for those, pass
  * `powertoolsLayer` yourself. A stack with an explicit China or GovCloud region is refused at
@@ -22,22 +33,34 @@ import { isUnresolved } from '../core/private/validation';
  * deploying it elsewhere fails on the mapping instead of referencing the wrong account.
  */
 export class PowertoolsLayerVersions {
-  /** The pinned version of `AWSLambdaPowertoolsTypeScriptV2` (confirmed 2026-11-27). */
-  public static readonly TYPESCRIPT_V2 = 44;
-  /** The pinned version of `AWSLambdaPowertoolsPythonV3-<python>-<arch>` (confirmed 2026-11-27). */
+  /** The pinned version of `AWSLambdaPowertoolsTypeScriptV2` (read 2026-12-04: v2.35.0). */
+  public static readonly TYPESCRIPT_V2 = 50;
+  /** The pinned version of `AWSLambdaPowertoolsPythonV3-<python>-<arch>` (read 2026-12-04). */
   public static readonly PYTHON_V3 = 27;
   /** The account that publishes the TypeScript layer in the commercial partition. */
   public static readonly TYPESCRIPT_ACCOUNT = '094274105915';
   /** The account that publishes the Python layer in the commercial partition. */
   public static readonly PYTHON_ACCOUNT = '017000801446';
 
+  /**
+   * The pinned TypeScript layer version for `region`: `TYPESCRIPT_V2`, except in the regions where
+   * Powertools paused publishing (me-south-1: 46, me-central-1: 45, read 2026-12-04 from the same
+   * document), where it is the newest version published there.
+   *
+   * @param region an AWS region, e.g. `eu-west-1`
+   */
+  public static typescriptV2For(region: string): number {
+    return TYPESCRIPT_V2_REGIONS[region] ?? PowertoolsLayerVersions.TYPESCRIPT_V2;
+  }
+
   private constructor() {}
 }
 
-/** The Python versions Powertools V3 publishes a per-version layer for, and this library accepts. */
-export const SUPPORTED_PYTHON_VERSIONS = ['3.12', '3.13', '3.14'];
-/** The oldest Node.js major the TypeScript V2 layer targets that Lambda still runs. */
-export const MIN_NODE_MAJOR = 20;
+/** Regions whose newest TypeScript layer is older than `TYPESCRIPT_V2` (publishing paused there). */
+export const TYPESCRIPT_V2_REGIONS: { readonly [region: string]: number } = {
+  'me-south-1': 46,
+  'me-central-1': 45,
+};
 
 /** The language a runtime belongs to, as far as Powertools is concerned. */
 export enum PowertoolsLanguageKind {
@@ -57,22 +80,19 @@ export function languageOf(runtime: lambda.Runtime): PowertoolsLanguageKind {
   return PowertoolsLanguageKind.OTHER;
 }
 
-/** Throws unless Powertools publishes a layer for `runtime` (Node.js ≥ 20, Python 3.12–3.14). */
+/** Throws unless the official Powertools layer supports `runtime` (`POWERTOOLS_RUNTIMES`). */
 export function assertLayerRuntime(scope: IConstruct, runtime: lambda.Runtime): void {
-  const allowed = `a Node.js runtime (nodejs${MIN_NODE_MAJOR}.x or newer) or Python ${SUPPORTED_PYTHON_VERSIONS.join(', ')}; ` +
-    'for any other runtime set `powertoolsLayerEnabled: false` (and bundle Powertools yourself) or pass `powertoolsLayer`';
-  const language = languageOf(runtime);
-  if (language === PowertoolsLanguageKind.TYPESCRIPT) {
-    const m = /^nodejs(\d+)\.x$/.exec(runtime.name);
-    if (m && Number(m[1]) >= MIN_NODE_MAJOR) {
-      return;
-    }
-  } else if (language === PowertoolsLanguageKind.PYTHON) {
-    if (SUPPORTED_PYTHON_VERSIONS.includes(runtime.name.replace(/^python/, ''))) {
-      return;
-    }
+  if (isPowertoolsRuntime(runtime)) {
+    return;
   }
-  throw new ConstructValidationError(scope, { prop: 'runtime', received: runtime.name, allowed });
+  const names = Object.values(POWERTOOLS_RUNTIMES).flat();
+  throw new ConstructValidationError(scope, {
+    prop: 'runtime',
+    received: runtime.name,
+    allowed: `a runtime the Powertools layer supports: ${names.join(', ')}; ` +
+      'for any other runtime set `powertoolsLayerEnabled: false` (and bundle Powertools yourself) or pass `powertoolsLayer`',
+    hint: POWERTOOLS_RUNTIMES_SOURCE,
+  });
 }
 
 /**
@@ -105,7 +125,9 @@ export function powertoolsLayerArn(
     name = `AWSLambdaPowertoolsPythonV3-${py}-${arch}:${version ?? PowertoolsLayerVersions.PYTHON_V3}`;
   } else {
     account = PowertoolsLayerVersions.TYPESCRIPT_ACCOUNT;
-    name = `AWSLambdaPowertoolsTypeScriptV2:${version ?? PowertoolsLayerVersions.TYPESCRIPT_V2}`;
+    // with the region unknown (environment-agnostic) the common pin is used: deploying such a stack to a
+    // region of TYPESCRIPT_V2_REGIONS needs `powertoolsLayerVersion` (README, LAM-6)
+    name = `AWSLambdaPowertoolsTypeScriptV2:${version ?? (isUnresolved(region) ? PowertoolsLayerVersions.TYPESCRIPT_V2 : PowertoolsLayerVersions.typescriptV2For(region))}`;
   }
   if (isUnresolved(region)) {
     // Region (and partition) unknown at synth: look the account up by partition, so that a deployment

@@ -1,10 +1,9 @@
 import { Duration, Token, aws_iam as iam, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DeploymentStage } from '../core/deployment-stage';
 import { PatternHandlers } from '../core/handlers';
 import { ConstructValidationError } from '../core/private/errors';
 import { acknowledgeInherent, wildcardResourceFindingId } from '../core/private/rule-packs';
-import { PowertoolsFunction } from '../powertools-function';
+import { PowertoolsFunction, PowertoolsFunctionOptions, PowertoolsRuntimes } from '../powertools-function';
 import { USER_PREFIX_KEY_ACTIONS, USER_PREFIX_OBJECT_ACTIONS, USER_PREFIX_ROOT } from './perms';
 import {
   DEFAULT_ALLOWED_CONTENT_TYPES,
@@ -16,10 +15,20 @@ import {
 import { isUnresolved } from '../core/private/validation';
 
 /**
- * Properties of a `PresignedUrlIssuer`. Every `lambda.FunctionOptions` prop is passed to the
- * function (memory, timeout, VPC, ...); the props below are the issuer's own.
+ * Properties of a `PresignedUrlIssuer`.
+ *
+ * Every `PowertoolsFunctionOptions` prop (and so every `lambda.FunctionOptions` prop and `stage`)
+ * is passed to the function; its defaults are `PowertoolsFunction`'s, except that no concurrency
+ * is reserved unless you ask for it:
+ *
+ * - `runtime`: `PowertoolsRuntimes.newestNodejs()` (a Node.js runtime the Powertools layer
+ *   supports; the shipped handler is JavaScript, so a Python runtime is an error)
+ * - `architecture`: `lambda.Architecture.ARM_64`
+ * - `memorySize`: `PowertoolsFunction.DEFAULT_MEMORY_SIZE` (512 MiB)
+ * - `timeout`: `PowertoolsFunction.DEFAULT_TIMEOUT` (10 seconds)
+ * - `reservedConcurrentExecutions`: none (`stageReservedConcurrency` defaults to false here)
  */
-export interface PresignedUrlIssuerProps extends lambda.FunctionOptions {
+export interface PresignedUrlIssuerProps extends PowertoolsFunctionOptions {
   /** The bucket the URLs are for; usually a `SecureBucket`. */
   readonly bucket: s3.IBucket;
 
@@ -29,13 +38,6 @@ export interface PresignedUrlIssuerProps extends lambda.FunctionOptions {
    * @default 'presigned-urls'
    */
   readonly serviceName?: string;
-
-  /**
-   * The deployment stage of the function.
-   *
-   * @default - the CDK context key `env`, else `DeploymentStage.PROD`
-   */
-  readonly stage?: DeploymentStage;
 
   /**
    * Content types an upload may declare (`type/subtype`, no wildcards). The type is signed into
@@ -112,8 +114,15 @@ export class PresignedUrlIssuer extends Construct {
 
   constructor(scope: Construct, id: string, props: PresignedUrlIssuerProps) {
     super(scope, id);
-    const { bucket, serviceName, stage, allowedContentTypes, downloadUrlExpiry, uploadUrlExpiry, ...functionOptions } = props;
+    const { bucket, serviceName, allowedContentTypes, downloadUrlExpiry, uploadUrlExpiry, ...functionOptions } = props;
     this.bucket = bucket;
+    if (props.runtime && props.runtime.family !== lambda.RuntimeFamily.NODEJS) {
+      throw new ConstructValidationError(this, {
+        prop: 'runtime',
+        received: props.runtime.name,
+        allowed: `a Node.js runtime (${PowertoolsRuntimes.nodejsRuntimeNames().join(', ')}): the shipped handler is JavaScript`,
+      });
+    }
 
     const types = allowedContentTypes?.map((t, i) => this.checkContentType(t, i));
     if (types && types.length === 0) {
@@ -128,8 +137,9 @@ export class PresignedUrlIssuer extends Construct {
 
     this.function = new PowertoolsFunction(this, 'Function', {
       ...functionOptions,
+      // no reservation the user did not ask for (issue #21): the pool is the account's
+      stageReservedConcurrency: functionOptions.stageReservedConcurrency ?? false,
       serviceName: serviceName ?? PresignedUrlIssuer.DEFAULT_SERVICE_NAME,
-      stage,
       code: PatternHandlers.presign(),
       handler: 'index.handler',
       environment: {
@@ -158,6 +168,7 @@ export class PresignedUrlIssuer extends Construct {
       });
     }
     bucket.encryptionKey?.grant(this.function, ...USER_PREFIX_KEY_ACTIONS);
+    this.node.defaultChild = this.function.node.defaultChild;
   }
 
   private checkContentType(type: string, i: number): string {

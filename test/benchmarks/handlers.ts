@@ -1,6 +1,6 @@
 /**
  * Handler bundles, measured as a cold start would see them (issue #15). Prints the Markdown table
- * of the README's `## Performance` handler part:
+ * of test/benchmarks/README.md's handler part:
  *
  * - every shipped handler, built with the options `npx projen bundle:lambda` uses
  *   (lambda/bundle.ts `bundleOptions`), and the same sources built as before issue #15's fix (one

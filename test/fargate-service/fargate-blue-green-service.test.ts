@@ -760,7 +760,7 @@ describe('ECS-4 CodeDeploy blue/green (the document\'s pattern)', () => {
   });
 });
 
-describe('the fixed monthly cost of the defaults (README)', () => {
+describe('the fixed monthly cost of the defaults (src/fargate-service/README.md)', () => {
   // us-east-1 list prices (USD), 730 hours a month; traffic-driven charges are left out
   const HOURS = 730;
   const PRICE = { natHour: 0.045, ipv4Hour: 0.005, albHour: 0.0225, vcpuHour: 0.04048, gbHour: 0.004445 };

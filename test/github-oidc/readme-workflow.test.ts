@@ -1,5 +1,5 @@
 /**
- * CDK-4: the README's GitHub Actions workflow reviews `cdk diff` before `cdk deploy` reaches
+ * CDK-4: the GitHub Actions workflow of the GitHubOidcRole page (src/github-oidc/README.md) reviews `cdk diff` before `cdk deploy` reaches
  * production, and assumes the roles through the RoleArn outputs GitHubOidcRole writes.
  */
 import * as fs from 'fs';
@@ -10,7 +10,7 @@ import { DeploymentStage } from '../../src';
 import { REFERENCE_ENV } from '../reference-app/app';
 import { gitHubOidcStack } from '../reference-app/stacks/github-oidc';
 
-const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf-8');
+const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'github-oidc', 'README.md'), 'utf-8');
 const section = readme.split(/^## /m).find((s) => s.startsWith('Reviewing changes before production (CDK-4)'))!;
 const workflow = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
 
@@ -23,7 +23,7 @@ function job(name: string): string {
   return lines.slice(start, end < 0 ? undefined : end).join('\n');
 }
 
-test('[CDK-4] the README has a GitHub Actions workflow for pull requests and pushes to main, with an OIDC token', () => {
+test('[CDK-4] the page has a GitHub Actions workflow for pull requests and pushes to main, with an OIDC token', () => {
   expect(section).toBeDefined();
   expect(workflow).toMatch(/^on:\n {2}pull_request:\n {4}branches: \[main\]\n {2}push:\n {4}branches: \[main\]$/m);
   expect(workflow).toMatch(/^ {2}id-token: write/m);

@@ -36,6 +36,14 @@ describePackages('the jsii packages in dist/', () => {
     expect(files).toEqual(expect.arrayContaining(['package/.jsii', 'package/lib/index.js', ...handlers.map((h) => `package/${h}`)]));
   });
 
+  test('npm: the tarball has the construct pages (src/<construct>/README.md) and no sources or maintainer pages', () => {
+    const files = listTarball(onlyFile(path.join(DIST, 'js'), /^cdk-cloud-patterns@.*\.jsii\.tgz$/));
+    const pages = fs.readdirSync(path.join(ROOT, 'src')).filter((d) => fs.existsSync(path.join(ROOT, 'src', d, 'README.md')));
+    expect(pages.length).toBeGreaterThanOrEqual(7);
+    expect(files).toEqual(expect.arrayContaining(['package/README.md', ...pages.map((d) => `package/src/${d}/README.md`)]));
+    expect(files.filter((f) => /^package\/(src\/.*\.ts|test\/|CONTRIBUTING\.md)/.test(f))).toEqual([]);
+  });
+
   test('python: the wheel has a class per type and embeds the handlers', () => {
     const wheel = onlyFile(path.join(DIST, 'python'), /^cdk_cloud_patterns-.*\.whl$/);
     const entries = listZip(wheel);

@@ -84,30 +84,66 @@ describe("the README's install-from-a-clone lines are the ones the language apps
   });
 });
 
-/** The README's Java builder examples are excerpts of the Java app, which CI compiles and runs. */
-describe("the README's Java builder examples", () => {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
-  const section = readme.slice(readme.indexOf('#### From Java: one builder per construct'));
-  const blocks = [...section.slice(0, section.indexOf('\n## ')).matchAll(/```java\n([\s\S]*?)```/g)].map((m) => m[1]);
-  const javaDir = path.join(ROOT, 'test', 'apps', 'java', 'src');
-  const javaFiles: string[] = [];
-  const walk = (dir: string) => fs.readdirSync(dir, { withFileTypes: true })
-    .forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.java') && javaFiles.push(path.join(dir, e.name))));
-  walk(javaDir);
-  const trimmed = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const appSources = javaFiles.map((f) => trimmed(fs.readFileSync(f, 'utf-8')).join('\n'));
+/** Each construct and the folder of its page, src/<folder>/README.md. */
+const PAGES: Record<string, string> = {
+  PowertoolsFunction: 'powertools-function',
+  SecureBucket: 'secure-bucket',
+  SingleTable: 'single-table',
+  EventBusWithArchive: 'event-bus',
+  GitHubOidcRole: 'github-oidc',
+  AccountGuardrails: 'account-guardrails',
+  FargateBlueGreenService: 'fargate-service',
+};
 
-  test('there is one example for each of the seven constructs', () => {
-    for (const name of ['PowertoolsFunction', 'SecureBucket', 'SingleTable', 'EventBusWithArchive', 'GitHubOidcRole', 'AccountGuardrails', 'FargateBlueGreenService']) {
-      expect(blocks.filter((b) => b.includes(`${name}.Builder.create(`) || b.includes(`new ${name}(`))).toHaveLength(1);
-    }
+/** The ```<lang> blocks of a page's `## <heading>` section (up to the next `## `). */
+function sectionBlocks(folder: string, heading: string, lang: string): string[] {
+  const page = fs.readFileSync(path.join(ROOT, 'src', folder, 'README.md'), 'utf-8');
+  const start = page.indexOf(`\n## ${heading}\n`);
+  if (start < 0) return [];
+  const next = page.indexOf('\n## ', start + 1);
+  const section = page.slice(start, next < 0 ? undefined : next);
+  return [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+}
+
+/** Every file below `dir` ending in `extension`, its lines trimmed and blank lines dropped. */
+function appSources(dir: string, extension: string): string[] {
+  return sourceFiles(dir, extension).map((f) => trimmed(fs.readFileSync(f, 'utf-8')).join('\n'));
+}
+
+function sourceFiles(dir: string, extension: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return ['.venv', 'target', 'cdk.out', '__pycache__'].includes(e.name) ? [] : sourceFiles(p, extension);
+    return e.name.endsWith(extension) ? [p] : [];
+  });
+}
+
+function trimmed(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+}
+
+/**
+ * The construct pages' Python and Java examples (`## From Python`, `## From Java`) are excerpts of
+ * the language apps, which CI runs and compares with the TypeScript templates.
+ */
+describe.each([
+  { language: 'Python', lang: 'python', app: 'python', extension: '.py', separator: /^# …$/m, call: (name: string) => [`${name}(`] },
+  { language: 'Java', lang: 'java', app: 'java', extension: '.java', separator: /^\/\/ …$/m, call: (name: string) => [`${name}.Builder.create(`, `new ${name}(`] },
+])("the construct pages' $language examples", ({ language, lang, app, extension, separator, call }) => {
+  const sources = appSources(path.join(ROOT, 'test', 'apps', app), extension);
+
+  test.each(Object.entries(PAGES))(`%s's page has one ${language} example of its construct`, (name, folder) => {
+    const own = sectionBlocks(folder, `From ${language}`, lang).filter((b) => call(name).some((c) => b.includes(c)));
+    expect({ name, examples: own.length }).toEqual({ name, examples: 1 });
   });
 
-  test('every excerpt is in one of the Java app\'s files, line for line', () => {
-    const excerpts = blocks.flatMap((b) => b.split(/^\/\/ …$/m)).map((e) => trimmed(e).join('\n'));
+  test(`every excerpt is in one of the ${language} app's files, line for line`, () => {
+    const blocks = Object.values(PAGES).flatMap((folder) => sectionBlocks(folder, `From ${language}`, lang));
+    const excerpts = blocks.flatMap((b) => b.split(separator)).map((e) => trimmed(e).join('\n'));
+    expect(sources.length).toBeGreaterThan(0);
     expect(excerpts.length).toBeGreaterThanOrEqual(7);
     for (const excerpt of excerpts) {
-      expect({ excerpt, found: appSources.some((src) => src.includes(excerpt)) }).toEqual({ excerpt, found: true });
+      expect({ excerpt, found: sources.some((src) => src.includes(excerpt)) }).toEqual({ excerpt, found: true });
     }
   });
 });

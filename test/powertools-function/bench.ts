@@ -7,7 +7,7 @@
  *   npx projen bundle:lambda && npx ts-node --project tsconfig.dev.json test/powertools-function/bench.ts
  *
  * Prints a table. Numbers depend on the machine; they are for comparing changes to the handler,
- * not a Lambda memory recommendation (use AWS Lambda Power Tuning for that, see the README).
+ * not a Lambda memory recommendation (use AWS Lambda Power Tuning for that, see src/powertools-function/README.md).
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';

@@ -162,6 +162,23 @@ describe.each(STACK_KINDS)('in a stack with %s', (_kind, env) => {
       expect(fn.createdDeadLetterQueue).toBe(fn.deadLetterQueue);
     });
 
+    test('[LAM-7] stageReservedConcurrency: false reserves nothing in either stage; reservedConcurrentExecutions still wins', () => {
+      const reservations = [PROD, DEV].map((stage) => {
+        const stack = newStack(env);
+        newFunction(stack, { stage, stageReservedConcurrency: false }, runtime);
+        return functionProps(Template.fromStack(stack)).ReservedConcurrentExecutions;
+      });
+      const given = newStack(env);
+      newFunction(given, { stageReservedConcurrency: false, reservedConcurrentExecutions: 5 }, runtime);
+      expect([...reservations, functionProps(Template.fromStack(given)).ReservedConcurrentExecutions]).toEqual([undefined, undefined, 5]);
+    });
+
+    test('[LAM-7] without a reservation, provisioned concurrency is not bounded by a stage default', () => {
+      const stack = newStack(env);
+      newFunction(stack, { stage: DEV, stageReservedConcurrency: false, provisionedConcurrentExecutions: 50 }, runtime);
+      Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Alias', { ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 50 } });
+    });
+
     test('[LAM-7] PROD: reserved concurrency 100, log level WARN; DEV: 10 and DEBUG', () => {
       const prod = newStack(env);
       newFunction(prod, { stage: PROD }, runtime);
@@ -666,10 +683,41 @@ describe('bad input', () => {
     ['java21', lambda.Runtime.JAVA_21],
     ['python3.11', lambda.Runtime.PYTHON_3_11],
     ['nodejs18.x', lambda.Runtime.NODEJS_18_X],
+    // Powertools for TypeScript dropped Node.js 20 (#5218); its layers list nodejs22.x and nodejs24.x
+    ['nodejs20.x', lambda.Runtime.NODEJS_20_X],
   ])('[LAM-6] fails on runtime %s, which has no Powertools layer here', (name, runtime) => {
     expect(() => new PowertoolsFunction(newStack(), 'Orders', {
       serviceName: 'orders', code: lambda.Code.fromInline('x'), handler: 'index.handler', runtime,
-    })).toThrow(`[TestStack/Orders] runtime: received '${name}'; allowed: a Node.js runtime (nodejs20.x or newer) or Python 3.12, 3.13, 3.14`);
+    })).toThrow(`[TestStack/Orders] runtime: received '${name}'; allowed: a runtime the Powertools layer supports: nodejs24.x, nodejs22.x, python3.14, python3.13, python3.12; ` +
+      'for any other runtime set `powertoolsLayerEnabled: false` (and bundle Powertools yourself) or pass `powertoolsLayer`. Powertools for AWS Lambda lists');
+  });
+
+  test('[LAM-6] a runtime without a Powertools layer is accepted when the layer is off or your own', () => {
+    const stack = newStack();
+    const off = new PowertoolsFunction(stack, 'Off', {
+      serviceName: 'orders', code: lambda.Code.fromInline('x'), handler: 'index.handler', runtime: lambda.Runtime.NODEJS_20_X, powertoolsLayerEnabled: false,
+    });
+    const own = new PowertoolsFunction(stack, 'Own', {
+      serviceName: 'orders',
+      code: lambda.Code.fromAsset(__dirname),
+      handler: 'index.handler',
+      runtime: lambda.Runtime.JAVA_21,
+      powertoolsLayer: lambda.LayerVersion.fromLayerVersionArn(stack, 'L', 'arn:aws:lambda:us-east-1:123456789012:layer:mine:1'),
+    });
+    expect([off.runtime.name, own.runtime.name]).toEqual(['nodejs20.x', 'java21']);
+  });
+
+  test('[LAM-6] the TypeScript layer pin is 50, except in the regions where Powertools paused publishing', () => {
+    expect([PowertoolsLayerVersions.TYPESCRIPT_V2, PowertoolsLayerVersions.PYTHON_V3]).toEqual([50, 27]);
+    expect(['eu-west-1', 'me-south-1', 'me-central-1'].map((r) => PowertoolsLayerVersions.typescriptV2For(r))).toEqual([50, 46, 45]);
+    const arns = ['eu-west-1', 'me-central-1'].map((region) => {
+      const stack = newStack({ account: '123456789012', region });
+      return newFunction(stack).powertoolsLayer!.layerVersionArn.replace(/^arn:[^:]+:/, 'arn:aws:');
+    });
+    expect(arns).toEqual([
+      'arn:aws:lambda:eu-west-1:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:50',
+      'arn:aws:lambda:me-central-1:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:45',
+    ]);
   });
 
   test('[LAM-6] fails in a China region without a layer of your own (another publishing account)', () => {

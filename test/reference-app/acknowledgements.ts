@@ -1,9 +1,9 @@
 /**
- * Renders every acknowledged rule-pack finding of the reference app as the README's table, and
- * writes it between the README's `acknowledgements` markers (`npx projen readme:acks`).
+ * Renders every acknowledged rule-pack finding of the reference app as a table, and writes it
+ * between the `acknowledgements` markers of test/reference-app/README.md (`npx projen readme:acks`).
  */
 import { REFERENCE_STACKS } from './stacks';
-import { readmeBlock, writeReadmeBlock } from '../tools/readme-block';
+import { REFERENCE_APP_PAGE, readmeBlock, writeReadmeBlock } from '../tools/readme-block';
 
 /**
  * The Markdown table of every acknowledgement: one row per construct and reason, listing the rules
@@ -30,12 +30,12 @@ export function renderAcknowledgements(): string {
   return ['| stack | rules | resources (paths in the stack) | reason |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-/** The README's current block between the `acknowledgements` markers. */
+/** The reference app page's current block between the `acknowledgements` markers. */
 export function readmeAcknowledgements(): string {
-  return readmeBlock('acknowledgements');
+  return readmeBlock('acknowledgements', REFERENCE_APP_PAGE);
 }
 
 if (require.main === module) {
-  writeReadmeBlock('acknowledgements', renderAcknowledgements());
-  console.log('README.md acknowledgements updated');
+  writeReadmeBlock('acknowledgements', renderAcknowledgements(), REFERENCE_APP_PAGE);
+  console.log('test/reference-app/README.md acknowledgements updated');
 }

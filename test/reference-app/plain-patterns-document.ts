@@ -4,7 +4,7 @@
  * writes without the library. It compiles and synthesizes (test/reference-app/line-counts.test.ts);
  * the code between the markers here and in test/benchmarks/plain/ (one function per construct's
  * checklist, which the synthesis benchmark also builds n times) is what `test/tools/count-lines.ts`
- * counts for the README.
+ * counts for test/reference-app/README.md.
  *
  * It covers the resources the constructs create by default (table, backup plan, bus, archive,
  * schedule, dead-letter queues and their alarms, functions with log groups, aliases and failure

@@ -4,7 +4,7 @@ import { DeploymentStage } from '../../src';
 
 /**
  * One acknowledged rule-pack finding: a finding that no default can fix, acknowledged at the
- * narrowest construct with the reason. The README renders every entry (see `npx projen readme:acks`).
+ * narrowest construct with the reason. test/reference-app/README.md renders every entry (see `npx projen readme:acks`).
  */
 export interface Acknowledgement {
   /** Path of the construct, relative to its stack, e.g. `Assets/LogBucket`. */

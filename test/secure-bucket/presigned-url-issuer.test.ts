@@ -1,7 +1,7 @@
 import { App, CfnParameter, Duration, Stack, aws_iam as iam, aws_kms as kms, aws_lambda as lambda, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { PowertoolsFunction, PresignedUrlIssuerProps, PresignedUrlIssuer, SecureBucket } from '../../src';
+import { DeploymentStage, PowertoolsFunction, PowertoolsRuntimes, PresignedUrlIssuerProps, PresignedUrlIssuer, SecureBucket } from '../../src';
 import { allows, policyGrants } from '../util/iam-policy';
 
 function newStack(): Stack {
@@ -134,6 +134,57 @@ describe('PresignedUrlIssuer', () => {
   test('[S3-6] the function runs on Node.js (the shipped handler is JavaScript)', () => {
     const { issuer } = build();
     expect(issuer.function.runtime.family).toBe(lambda.RuntimeFamily.NODEJS);
+  });
+});
+
+describe('PresignedUrlIssuer function props: defaults and overrides (issue #21)', () => {
+  function fn(template: Template): Record<string, any> {
+    return Object.values(template.findResources('AWS::Lambda::Function'))[0].Properties;
+  }
+
+  test.each([DeploymentStage.PROD, DeploymentStage.DEV])('defaults in %s: newest Node.js runtime, arm64, 512 MiB, 10 s, no reserved concurrency', (stage) => {
+    const p = fn(build({ stage }).template);
+    expect([p.Runtime, p.Architectures, p.MemorySize, p.Timeout, p.ReservedConcurrentExecutions])
+      .toEqual([PowertoolsRuntimes.newestNodejs().name, ['arm64'], PowertoolsFunction.DEFAULT_MEMORY_SIZE, PowertoolsFunction.DEFAULT_TIMEOUT.toSeconds(), undefined]);
+  });
+
+  test('every function prop can be set: runtime, architecture, memory, timeout, reserved concurrency', () => {
+    const p = fn(build({
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.X86_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(5),
+      reservedConcurrentExecutions: 20,
+    }).template);
+    expect([p.Runtime, p.Architectures, p.MemorySize, p.Timeout, p.ReservedConcurrentExecutions])
+      .toEqual(['nodejs22.x', ['x86_64'], 1024, 5, 20]);
+  });
+
+  test('stageReservedConcurrency: true reserves the stage default (PROD 100, DEV 10), as a PowertoolsFunction does', () => {
+    const reserved = [DeploymentStage.PROD, DeploymentStage.DEV]
+      .map((stage) => fn(build({ stage, stageReservedConcurrency: true }).template));
+    expect(reserved.map((p) => p.ReservedConcurrentExecutions))
+      .toEqual([PowertoolsFunction.PROD_RESERVED_CONCURRENCY, PowertoolsFunction.DEV_RESERVED_CONCURRENCY]);
+  });
+
+  test('stage comes from StageOptions like every construct: DEV log level and log retention', () => {
+    const { template, issuer } = build({ stage: DeploymentStage.DEV });
+    expect([issuer.function.stage, fn(template).Environment.Variables.POWERTOOLS_LOG_LEVEL]).toEqual([DeploymentStage.DEV, 'DEBUG']);
+  });
+
+  test('a Python runtime is refused: the shipped handler is JavaScript', () => {
+    expect(() => build({ runtime: lambda.Runtime.PYTHON_3_14 })).toThrow(
+      "[Stack/Issuer] runtime: received 'python3.14'; allowed: a Node.js runtime (nodejs24.x, nodejs22.x): the shipped handler is JavaScript");
+  });
+
+  test('a Node.js runtime the Powertools layer does not support is refused by the function, naming its path', () => {
+    expect(() => build({ runtime: lambda.Runtime.NODEJS_20_X })).toThrow("[Stack/Issuer/Function] runtime: received 'nodejs20.x'; allowed: a runtime the Powertools layer supports");
+  });
+
+  test('node.defaultChild is the function\'s CfnFunction', () => {
+    const { issuer } = build();
+    expect(issuer.node.defaultChild).toBe(issuer.function.node.defaultChild);
+    expect(issuer.node.defaultChild).toBeInstanceOf(lambda.CfnFunction);
   });
 });
 

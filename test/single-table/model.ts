@@ -3,8 +3,9 @@ import { KeyCondition, SingleTableProps, SortDirection } from '../../src';
 
 /**
  * The patterns document's single-table model (User / Order / OrderItem, plus the META item its
- * transaction writes and the GSI1 of its CDK snippet), declared as code. The README shows the
- * same declaration and its rendered table; test/single-table/readme.test.ts keeps them in sync.
+ * transaction writes and the GSI1 of its CDK snippet), declared as code. The SingleTable page
+ * (src/single-table/README.md) shows the same declaration and its rendered table;
+ * test/single-table/readme.test.ts keeps them in sync.
  */
 export const ORDERS_MODEL: SingleTableProps = {
   globalIndexes: [

@@ -4,8 +4,8 @@
  * (test/reference-app/plain-patterns-document.ts and the per-construct functions it calls in
  * test/benchmarks/plain/), each between its `<name>:start` / `<name>:end` markers. Prints the
  * table; with `--write` (`npx projen readme:counts`) writes the code and the
- * table between the README's `patterns-document` markers. test/reference-app/line-counts.test.ts
- * checks that the README equals this output.
+ * table between the `patterns-document` markers of test/reference-app/README.md.
+ * test/reference-app/line-counts.test.ts checks that the page equals this output.
  *
  * Lines: non-blank lines that are not only a comment. Statements: TypeScript statement nodes
  * (declarations, expression statements, returns, ...; blocks not counted), also inside arrow
@@ -14,7 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { readmeBlock, writeReadmeBlock } from './readme-block';
+import { REFERENCE_APP_PAGE, readmeBlock, writeReadmeBlock } from './readme-block';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -83,11 +83,11 @@ export function patternsDocumentCounts(): { library: CodeCount; plain: CodeCount
   };
 }
 
-/** The README block: the construct calls, then the table of counts. */
+/** The page's block: the construct calls, then the table of counts. */
 export function renderPatternsDocument(): string {
   const { library, plain } = patternsDocumentCounts();
   // `text`, not `ts`: the block is an excerpt of the reference stack (its `stack`, `stage` and shared
-  // model come from that file), so jsii-rosetta's strict README check cannot compile it on its own
+  // model come from that file), so jsii-rosetta's strict check cannot compile it on its own
   return [
     '```text',
     library.code,
@@ -100,9 +100,9 @@ export function renderPatternsDocument(): string {
   ].join('\n');
 }
 
-/** The README's current block between the `patterns-document` markers. */
+/** The reference app page's current block between the `patterns-document` markers. */
 export function readmePatternsDocument(): string {
-  return readmeBlock('patterns-document');
+  return readmeBlock('patterns-document', REFERENCE_APP_PAGE);
 }
 
 if (require.main === module) {
@@ -110,7 +110,7 @@ if (require.main === module) {
   console.log(`cdk-cloud-patterns: ${library.lines} lines, ${library.statements} statements`);
   console.log(`plain aws-cdk-lib:  ${plain.lines} lines, ${plain.statements} statements`);
   if (process.argv.includes('--write')) {
-    writeReadmeBlock('patterns-document', renderPatternsDocument());
-    console.log('README.md patterns-document block updated');
+    writeReadmeBlock('patterns-document', renderPatternsDocument(), REFERENCE_APP_PAGE);
+    console.log('test/reference-app/README.md patterns-document block updated');
   }
 }

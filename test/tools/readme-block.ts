@@ -1,31 +1,39 @@
 /**
- * The README's generated blocks: the text between `<!-- <name>:start -->` and `<!-- <name>:end -->`,
- * read by the tests and rewritten by the projen tasks that render them (readme:acks, readme:counts).
+ * Generated blocks of Markdown pages: the text between `<!-- <name>:start -->` and
+ * `<!-- <name>:end -->`, read by the tests and rewritten by the projen tasks that render them
+ * (readme:acks and readme:counts write test/reference-app/README.md).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const README = path.join(__dirname, '..', '..', 'README.md');
+const ROOT = path.join(__dirname, '..', '..');
+export const README = path.join(ROOT, 'README.md');
+/** The reference app's page: the patterns document as one app and the acknowledged findings. */
+export const REFERENCE_APP_PAGE = path.join(ROOT, 'test', 'reference-app', 'README.md');
 
 function markers(name: string): { start: string; end: string } {
   return { start: `<!-- ${name}:start -->`, end: `<!-- ${name}:end -->` };
 }
 
-/** The README's current block `name`, trimmed; throws when its markers are missing. */
-export function readmeBlock(name: string, readme = fs.readFileSync(README, 'utf-8')): string {
-  const { start, end } = markers(name);
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) {
-    throw new Error(`README.md has no ${start} … ${end} block`);
-  }
-  return readme.slice(from + start.length, to).trim();
+/** The current block `name` of the Markdown file `file`, trimmed; throws when its markers are missing. */
+export function readmeBlock(name: string, file = README): string {
+  return blockOf(name, fs.readFileSync(file, 'utf-8'), file);
 }
 
-/** Replaces the README's block `name` with `content`. */
-export function writeReadmeBlock(name: string, content: string): void {
-  const readme = fs.readFileSync(README, 'utf-8');
-  readmeBlock(name, readme); // fails clearly when the markers are missing
+function blockOf(name: string, text: string, file: string): string {
   const { start, end } = markers(name);
-  fs.writeFileSync(README, readme.slice(0, readme.indexOf(start) + start.length) + `\n${content}\n` + readme.slice(readme.indexOf(end)));
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) {
+    throw new Error(`${path.relative(ROOT, file)} has no ${start} … ${end} block`);
+  }
+  return text.slice(from + start.length, to).trim();
+}
+
+/** Replaces the block `name` of the Markdown file `file` with `content`. */
+export function writeReadmeBlock(name: string, content: string, file = README): void {
+  const text = fs.readFileSync(file, 'utf-8');
+  blockOf(name, text, file); // fails clearly when the markers are missing
+  const { start, end } = markers(name);
+  fs.writeFileSync(file, text.slice(0, text.indexOf(start) + start.length) + `\n${content}\n` + text.slice(text.indexOf(end)));
 }

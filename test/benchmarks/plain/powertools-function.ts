@@ -16,7 +16,7 @@ export function plainPowertoolsLayer(scope: Construct, id: string): lambda.ILaye
   // plain:start
   const stack = Stack.of(scope);
   return lambda.LayerVersion.fromLayerVersionArn(scope, id,
-    `arn:${stack.partition}:lambda:${stack.region}:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:44`);
+    `arn:${stack.partition}:lambda:${stack.region}:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:50`);
   // plain:end
 }
 

@@ -17,7 +17,12 @@ export const ACCESS_LOGS_KMS_REASON =
 
 /** Findings of the presigned-URL issuer's function (a PowertoolsFunction) no default can fix. */
 const ISSUER = 'UploadUrls/Function';
-export const issuerAcknowledgements: Acknowledgement[] = functionAcknowledgements(ISSUER);
+export const ISSUER_CONCURRENCY_REASON =
+  'PresignedUrlIssuer reserves no concurrency unless asked (a reservation takes from the account\'s pool whether the function is busy or not, issue #21); regulated workloads pass `reservedConcurrentExecutions` (or `stageReservedConcurrency: true`).';
+export const issuerAcknowledgements: Acknowledgement[] = [
+  ...functionAcknowledgements(ISSUER),
+  ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({ path: `${ISSUER}/Resource`, id: `${pack}-LambdaConcurrency`, reason: ISSUER_CONCURRENCY_REASON })),
+];
 
 /**
  * SecureBucket with its defaults (`Assets`: SSE-S3), and the regulated variant (`Uploads`: SSE-KMS
