@@ -28,7 +28,8 @@ export interface GitHubOidcRoleProps extends StageOptions {
 
   /**
    * Branches whose workflows may assume the role, by exact name (`main`, not `refs/heads/main`):
-   * subject `repo:<owner>/<name>:ref:refs/heads/<branch>`, compared with `StringEquals`.
+   * subject `repo:<owner>/<name>:ref:refs/heads/<branch>`, compared with `StringEquals` (and, without
+   * ids, its immutable form with any ids).
    *
    * @default - no branch
    */
@@ -95,21 +96,23 @@ export interface GitHubOidcRoleProps extends StageOptions {
   readonly pullRequests?: boolean;
 
   /**
-   * The numeric id of the repository's owner. With `repositoryId`, the subjects use GitHub's
-   * immutable form `repo:<owner>@<ownerId>/<name>@<repositoryId>:...` (GitHub's default for
-   * repositories created, renamed or transferred after 15 July 2026), and the trust policy also
-   * checks the claims `repository_owner_id` and `repository_id` (and `ref` or `environment` where
-   * the subjects name only exact refs or only environments): a repository re-created or renamed
-   * to the same name cannot assume the role.
+   * The numeric id of the repository's owner. With `repositoryId`, the subjects use only GitHub's
+   * immutable form with these ids, `repo:<owner>@<ownerId>/<name>@<repositoryId>:...` (GitHub's
+   * default for repositories created, renamed or transferred since 15 July 2026; older ones opt
+   * in), and the trust policy also checks the claims `repository_owner_id` and `repository_id`
+   * (and `ref` or `environment` where the subjects name only exact refs or only environments): a
+   * repository re-created or renamed to the same name cannot assume the role.
    *
-   * @default - subjects name the repository by name only
+   * @default - the repository is trusted by name: its name-only subjects, and its immutable
+   * subjects with any ids
    */
   readonly ownerId?: number;
 
   /**
    * The numeric id of the repository (`gh api repos/<owner>/<name> --jq .id`). Needs `ownerId`.
    *
-   * @default - subjects name the repository by name only
+   * @default - the repository is trusted by name: its name-only subjects, and its immutable
+   * subjects with any ids
    */
   readonly repositoryId?: number;
 
@@ -239,8 +242,13 @@ export interface CdkBootstrapRolesOptions {
  * - It always has an `aud` condition (`sts.amazonaws.com`) and a `sub` condition built from the
  *   subjects you name: `StringEquals` for exact branches, tags, environments and pull requests;
  *   `StringLike` only for patterns asked for by name (`branchPatterns`, `allBranches`, ...).
- * - With `ownerId` and `repositoryId`, the immutable subjects and the `repository_id` /
- *   `repository_owner_id` claims pin the repository itself, not its name.
+ * - Without ids it admits both of GitHub's subject formats: the name-only
+ *   `repo:<owner>/<name>:...` and the immutable `repo:<owner>@<ownerId>/<name>@<repositoryId>:...`
+ *   of repositories created, renamed or transferred since 15 July 2026 (`StringLike` with `*` for
+ *   the ids, and a `StringNotLike` guard so that each `*` can only match an id): a repository of
+ *   any age works, and nothing is admitted that the name-only subject alone would not admit.
+ * - With `ownerId` and `repositoryId`, only the immutable subjects with those ids, and the
+ *   `repository_id` / `repository_owner_id` claims, pin the repository itself, not its name.
  * - Sessions last one hour at most by default; the role ARN is a stack output.
  * - `grantCdkBootstrapRoles()` lets the workflow assume the CDK bootstrap roles, by name, no `*`.
  *
