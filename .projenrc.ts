@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { awscdk, github, javascript, typescript, ReleasableCommits, DependencyType } from 'projen';
+import { awscdk, github, javascript, typescript, JsonFile, ReleasableCommits, DependencyType } from 'projen';
 
 /** The oldest aws-cdk-lib the library supports (peer dependency floor, DESIGN.md §1). */
 const CDK_FLOOR = '2.236.0';
@@ -99,6 +99,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cloud-copilot/iam-simulate@0.1.173',
     'pbac@0.3.2',
     'fast-check@^4.10.2',
+    // mutation testing on demand (`npx projen mutate`), never in CI
+    '@stryker-mutator/core@9.6.1',
+    '@stryker-mutator/jest-runner@9.6.1',
   ],
 
   jestOptions: {
@@ -227,6 +230,54 @@ bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/handlers.ts');
 bench.spawn(project.tasks.tryFind('compile')!);
 bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/synth.ts');
 bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/suite.ts');
+
+// Mutation testing (StrykerJS) of the code whose tests matter most, on demand: `npx projen mutate`
+// (6 to 20 minutes for the trust code on 2 shared cores; not part of test, build or CI). One config per
+// target, generated here into projenrc/stryker/; each mutates one file against the tests that cover
+// it (jest's testMatch narrowed to them). Reports go to reports/mutation/ (gitignored); the scores
+// and the surviving mutants, each with why it is equivalent, are in CONTRIBUTING.md.
+const MUTATION_TARGETS = [
+  { name: 'trust', mutate: 'src/github-oidc/private/trust.ts', tests: ['github-oidc/github-oidc-role', 'github-oidc/trust-evaluation'] },
+  { name: 'validation', mutate: 'src/core/private/validation.ts', tests: ['core/validation', 'core/building-blocks'] },
+];
+const mutate = project.addTask('mutate', {
+  description: `Mutation testing (StrykerJS) of ${MUTATION_TARGETS.map((t) => t.mutate).join(' and ')} with the tests that cover them (reports/mutation/)`,
+});
+for (const target of MUTATION_TARGETS) {
+  const config = `projenrc/stryker/${target.name}.json`;
+  new JsonFile(project, config, {
+    marker: false,
+    obj: {
+      $schema: '../../node_modules/@stryker-mutator/core/schema/stryker-schema.json',
+      mutate: [target.mutate],
+      testRunner: 'jest',
+      jest: {
+        projectType: 'custom',
+        // package.json's jest config, narrowed to the target's tests
+        config: { testMatch: target.tests.map((t) => `<rootDir>/test/${t}.test.ts`) },
+        enableFindRelatedTests: false,
+      },
+      coverageAnalysis: 'perTest',
+      concurrency: 2,
+      timeoutMS: 60_000,
+      reporters: ['clear-text', 'progress', 'html', 'json'],
+      htmlReporter: { fileName: `reports/mutation/${target.name}.html` },
+      jsonReporter: { fileName: `reports/mutation/${target.name}.json` },
+      tempDirName: '.stryker-tmp',
+      cleanTempDir: true,
+      // the sandbox needs src/, test/ and the configs; not the build outputs or the language apps
+      ignorePatterns: ['/dist', '/lib', '/cdk.out', '/coverage', '/reports', '/test/apps', '/test/platform-lib', '/.venv', '/.jsii', '/tsconfig.tsbuildinfo'],
+      plugins: ['@stryker-mutator/jest-runner'],
+    },
+  });
+  const task = project.addTask(`mutate:${target.name}`, {
+    description: `Mutation testing (StrykerJS) of ${target.mutate} (reports/mutation/${target.name}.html)`,
+    exec: `stryker run ${config}`,
+  });
+  mutate.spawn(task);
+}
+project.gitignore.exclude('/reports/', '/.stryker-tmp/');
+project.npmignore?.exclude('/reports/', '/.stryker-tmp/');
 
 // The reference app page's table of acknowledged rule-pack findings is rendered from the reference app.
 project.addTask('readme:acks', {

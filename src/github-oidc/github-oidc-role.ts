@@ -4,7 +4,7 @@ import { GitHubOidcProvider } from './github-oidc-provider';
 import { REPOSITORY_FORMAT, TrustPlan, claimKey, planTrust } from './private/trust';
 import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { addWarning } from '../core/private/errors';
-import { checkDuration, checkMaxLength, checkPattern, pendingScope, requireProps } from '../core/private/validation';
+import { checkDuration, checkMaxLength, checkPattern, isUnresolved, pendingScope, requireProps } from '../core/private/validation';
 import { StagePolicy } from '../core/stage-policy';
 
 /** The action a web-identity trust statement allows. */
@@ -29,7 +29,8 @@ export interface GitHubOidcRoleProps extends DeploymentStageOptions {
 
   /**
    * Branches whose workflows may assume the role, by exact name (`main`, not `refs/heads/main`):
-   * subject `repo:<owner>/<name>:ref:refs/heads/<branch>`, compared with `StringEquals`.
+   * subject `repo:<owner>/<name>:ref:refs/heads/<branch>`, compared with `StringEquals` (and, without
+   * ids, its immutable form with any ids).
    *
    * @default - no branch
    */
@@ -96,21 +97,23 @@ export interface GitHubOidcRoleProps extends DeploymentStageOptions {
   readonly pullRequests?: boolean;
 
   /**
-   * The numeric id of the repository's owner. With `repositoryId`, the subjects use GitHub's
-   * immutable form `repo:<owner>@<ownerId>/<name>@<repositoryId>:...` (GitHub's default for
-   * repositories created, renamed or transferred after 15 July 2026), and the trust policy also
-   * checks the claims `repository_owner_id` and `repository_id` (and `ref` or `environment` where
-   * the subjects name only exact refs or only environments): a repository re-created or renamed
-   * to the same name cannot assume the role.
+   * The numeric id of the repository's owner. With `repositoryId`, the subjects use only GitHub's
+   * immutable form with these ids, `repo:<owner>@<ownerId>/<name>@<repositoryId>:...` (GitHub's
+   * default for repositories created, renamed or transferred since 15 July 2026; older ones opt
+   * in), and the trust policy also checks the claims `repository_owner_id` and `repository_id`
+   * (and `ref` or `environment` where the subjects name only exact refs or only environments): a
+   * repository re-created or renamed to the same name cannot assume the role.
    *
-   * @default - subjects name the repository by name only
+   * @default - the repository is trusted by name: its name-only subjects, and its immutable
+   * subjects with any ids
    */
   readonly ownerId?: number;
 
   /**
    * The numeric id of the repository (`gh api repos/<owner>/<name> --jq .id`). Needs `ownerId`.
    *
-   * @default - subjects name the repository by name only
+   * @default - the repository is trusted by name: its name-only subjects, and its immutable
+   * subjects with any ids
    */
   readonly repositoryId?: number;
 
@@ -240,8 +243,13 @@ export interface CdkBootstrapRolesOptions {
  * - It always has an `aud` condition (`sts.amazonaws.com`) and a `sub` condition built from the
  *   subjects you name: `StringEquals` for exact branches, tags, environments and pull requests;
  *   `StringLike` only for patterns asked for by name (`branchPatterns`, `allBranches`, ...).
- * - With `ownerId` and `repositoryId`, the immutable subjects and the `repository_id` /
- *   `repository_owner_id` claims pin the repository itself, not its name.
+ * - Without ids it admits both of GitHub's subject formats: the name-only
+ *   `repo:<owner>/<name>:...` and the immutable `repo:<owner>@<ownerId>/<name>@<repositoryId>:...`
+ *   of repositories created, renamed or transferred since 15 July 2026 (`StringLike` with `*` for
+ *   the ids, and a `StringNotLike` guard so that each `*` can only match an id): a repository of
+ *   any age works, and nothing is admitted that the name-only subject alone would not admit.
+ * - With `ownerId` and `repositoryId`, only the immutable subjects with those ids, and the
+ *   `repository_id` / `repository_owner_id` claims, pin the repository itself, not its name.
  * - Sessions last one hour at most by default; the role ARN is a stack output.
  * - `grantCdkBootstrapRoles()` lets the workflow assume the CDK bootstrap roles, by name, no `*`.
  *
@@ -260,22 +268,27 @@ export class GitHubOidcRole extends iam.Role {
   /** The qualifier `cdk bootstrap` uses by default. */
   public static readonly DEFAULT_BOOTSTRAP_QUALIFIER = DEFAULT_QUALIFIER;
 
-  /** One principal per kind of `sub` match: exact values (StringEquals), then patterns (StringLike). */
+  /**
+   * One principal per `sub` match of the plan: exact values (StringEquals, with the claims), the
+   * user's patterns (StringLike), then the immutable forms with any ids (StringLike and their
+   * StringNotLike guard).
+   */
   private static trustPrincipals(provider: iam.IOidcProvider, plan: TrustPlan): iam.IPrincipal[] {
     const one = (values: string[]) => (values.length === 1 ? values[0] : values);
     const claims = Object.fromEntries(Object.entries(plan.claims).map(([k, v]) => [k, one(v)]));
-    const principals: iam.IPrincipal[] = [];
     const sub = claimKey('sub');
-    if (plan.exactSubjects.length > 0) {
-      const [aud, ...others] = Object.keys(claims);
-      const ordered = { [aud]: claims[aud], [sub]: one(plan.exactSubjects), ...Object.fromEntries(others.map((k) => [k, claims[k]])) };
-      principals.push(new iam.WebIdentityPrincipal(provider.oidcProviderArn, { StringEquals: ordered }));
-    }
-    if (plan.patternSubjects.length > 0) {
-      const conditions = { StringEquals: claims, StringLike: { [sub]: one(plan.patternSubjects) } };
-      principals.push(new iam.WebIdentityPrincipal(provider.oidcProviderArn, conditions));
-    }
-    return principals;
+    const [aud, ...others] = Object.keys(claims);
+    return plan.matches.map((match) => {
+      const subject = { [sub]: one(match.subjects) };
+      // exact values join the claims' block (aud, sub, then the other claims); patterns have their own
+      const conditions: Record<string, unknown> = match.operator === 'StringEquals'
+        ? { StringEquals: { [aud]: claims[aud], ...subject, ...Object.fromEntries(others.map((k) => [k, claims[k]])) } }
+        : { StringEquals: claims, [match.operator]: subject };
+      if (match.notLike) {
+        conditions.StringNotLike = { [sub]: match.notLike };
+      }
+      return new iam.WebIdentityPrincipal(provider.oidcProviderArn, conditions);
+    });
   }
 
   /** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */
@@ -284,7 +297,10 @@ export class GitHubOidcRole extends iam.Role {
   public readonly provider: iam.IOidcProvider;
   /** The repository (`owner/name`) whose workflows may assume the role. */
   public readonly repository: string;
-  /** Every `sub` value of the trust policy: exact values first, then patterns. */
+  /**
+   * Every `sub` value of the trust policy: exact values first, then the patterns you asked for, then
+   * (without `ownerId` and `repositoryId`) each of them again in GitHub's immutable form with any ids.
+   */
   public readonly subjects: string[];
   /** The stack output holding the role ARN, unless `roleArnOutput: false`. */
   public readonly roleArnOutput?: CfnOutput;
@@ -320,13 +336,22 @@ export class GitHubOidcRole extends iam.Role {
     this.stage = stage;
     this.provider = provider;
     this.repository = props.repository;
-    this.subjects = [...plan.exactSubjects, ...plan.patternSubjects];
+    this.subjects = [...plan.exactSubjects, ...plan.patternSubjects, ...plan.anyIdSubjects];
 
     if (plan.patternSubjects.length > 0) {
       addWarning(
         this,
         'GitHubOidcRole.wildcardSubject',
         `The trust policy matches subjects by pattern (${plan.patternSubjects.join(', ')}): every ref that matches can assume the role. Prefer exact branches, tags or environments.`,
+      );
+    }
+    const deployTime = ['repository', 'branches', 'tags', 'environments']
+      .filter((prop) => [(props as unknown as Record<string, unknown>)[prop]].flat().some(isUnresolved));
+    if (plan.anyIdSubjects.length > 0 && deployTime.length > 0) {
+      addWarning(
+        this,
+        'GitHubOidcRole.unresolvedSubject',
+        `${deployTime.join(', ')}: resolved at deploy time, so not checked here. The values must be as GitHub spells them, without \`*\` or \`?\`, which the immutable subjects with any ids (StringLike) would treat as wildcards. Give \`ownerId\` and \`repositoryId\` to match by ids alone.`,
       );
     }
     if (props.roleArnOutput ?? true) {

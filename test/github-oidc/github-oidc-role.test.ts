@@ -20,79 +20,114 @@ function trust(template: Template): any[] {
   return (Object.values(roles)[0] as any).Properties.AssumeRolePolicyDocument.Statement;
 }
 
+/** The statement a GitHubOidcRole writes for `sub` values and extra conditions. */
+function statement(providerId: string, condition: Record<string, unknown>): any {
+  return { Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Principal: { Federated: { Ref: providerId } }, Condition: condition };
+}
+
+const AUD = { [`${ISSUER}:aud`]: 'sts.amazonaws.com' };
+
 describe('trust policy', () => {
-  test('[IAM-3] the minimal call trusts the GitHub provider for sts:AssumeRoleWithWebIdentity, with aud and sub as StringEquals', () => {
+  test('[IAM-3] the minimal call: the name-only subject (StringEquals), and the immutable one with any ids (StringLike) guarded against a fifth colon', () => {
     const { stack, role: r, template } = role();
     const providerId = stack.getLogicalId(r.provider.node.defaultChild as iam.CfnOIDCProvider);
     expect(trust(template)).toEqual([
-      {
-        Effect: 'Allow',
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Principal: { Federated: { Ref: providerId } },
-        Condition: {
-          StringEquals: {
-            [`${ISSUER}:aud`]: 'sts.amazonaws.com',
-            [`${ISSUER}:sub`]: 'repo:myorg/myrepo:ref:refs/heads/main',
-          },
-        },
-      },
+      statement(providerId, { StringEquals: { ...AUD, [`${ISSUER}:sub`]: 'repo:myorg/myrepo:ref:refs/heads/main' } }),
+      statement(providerId, {
+        StringEquals: AUD,
+        StringLike: { [`${ISSUER}:sub`]: 'repo:myorg@*/myrepo@*:ref:refs/heads/main' },
+        StringNotLike: { [`${ISSUER}:sub`]: '*:*:*:*:*' },
+      }),
+    ]);
+    expect(r.subjects).toEqual(['repo:myorg/myrepo:ref:refs/heads/main', 'repo:myorg@*/myrepo@*:ref:refs/heads/main']);
+  });
+
+  test('[IAM-2] every subject kind renders GitHub\'s formats: name-only values under StringEquals; the immutable ones grouped by their guard', () => {
+    const { role: r, template } = role({ branches: ['main', 'develop'], tags: ['v1.0.0'], environments: ['prod:eu'], pullRequests: true });
+    const rests = ['ref:refs/heads/main', 'ref:refs/heads/develop', 'ref:refs/tags/v1.0.0', 'environment:prod%3Aeu', 'pull_request'];
+    const nameOnly = rests.map((rest) => `repo:myorg/myrepo:${rest}`);
+    const anyId = rests.map((rest) => `repo:myorg@*/myrepo@*:${rest}`);
+    expect(r.subjects).toEqual([...nameOnly, ...anyId]);
+    const conditions = trust(template).map((st) => st.Condition);
+    expect(conditions).toEqual([
+      { StringEquals: { ...AUD, [`${ISSUER}:sub`]: nameOnly } },
+      { StringEquals: AUD, StringLike: { [`${ISSUER}:sub`]: anyId.slice(0, 4) }, StringNotLike: { [`${ISSUER}:sub`]: '*:*:*:*:*' } },
+      { StringEquals: AUD, StringLike: { [`${ISSUER}:sub`]: 'repo:myorg@*/myrepo@*:pull_request' }, StringNotLike: { [`${ISSUER}:sub`]: '*:*:*:*' } },
     ]);
   });
 
-  test('[IAM-2] every subject kind renders GitHub\'s format, exact values under StringEquals', () => {
-    const { role: r, template } = role({ branches: ['main', 'develop'], tags: ['v1.0.0'], environments: ['prod:eu'], pullRequests: true });
-    const expected = [
-      'repo:myorg/myrepo:ref:refs/heads/main',
-      'repo:myorg/myrepo:ref:refs/heads/develop',
-      'repo:myorg/myrepo:ref:refs/tags/v1.0.0',
-      'repo:myorg/myrepo:environment:prod%3Aeu',
-      'repo:myorg/myrepo:pull_request',
-    ];
-    expect(r.subjects).toEqual(expected);
-    expect(trust(template)).toHaveLength(1);
-    expect(trust(template)[0].Condition).toEqual({
-      StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com', [`${ISSUER}:sub`]: expected },
-    });
-  });
-
-  test('[IAM-2] patterns asked for by name use StringLike in a second statement; exact values stay StringEquals', () => {
+  test('[IAM-2] patterns asked for by name use StringLike in a second statement; their immutable forms join the exact ones\' (same guard)', () => {
     const { template } = role({ branchPatterns: ['release/*'], tagPatterns: ['v*'] });
-    const [exact, pattern] = trust(template);
+    const [exact, pattern, anyId] = trust(template);
+    expect(trust(template)).toHaveLength(3);
     expect(exact.Condition).toEqual({
-      StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com', [`${ISSUER}:sub`]: 'repo:myorg/myrepo:ref:refs/heads/main' },
+      StringEquals: { ...AUD, [`${ISSUER}:sub`]: 'repo:myorg/myrepo:ref:refs/heads/main' },
     });
     expect(pattern.Action).toEqual('sts:AssumeRoleWithWebIdentity');
     expect(pattern.Condition).toEqual({
-      StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' },
+      StringEquals: AUD,
       StringLike: { [`${ISSUER}:sub`]: ['repo:myorg/myrepo:ref:refs/heads/release/*', 'repo:myorg/myrepo:ref:refs/tags/v*'] },
     });
-  });
-
-  test('[IAM-2] only patterns: one StringLike statement, still with aud', () => {
-    const { template } = role({ branches: undefined, allBranches: true });
-    expect(trust(template)).toHaveLength(1);
-    expect(trust(template)[0].Condition).toEqual({
-      StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' },
-      StringLike: { [`${ISSUER}:sub`]: 'repo:myorg/myrepo:ref:refs/heads/*' },
+    expect(anyId.Condition).toEqual({
+      StringEquals: AUD,
+      StringLike: {
+        [`${ISSUER}:sub`]: [
+          'repo:myorg@*/myrepo@*:ref:refs/heads/main',
+          'repo:myorg@*/myrepo@*:ref:refs/heads/release/*',
+          'repo:myorg@*/myrepo@*:ref:refs/tags/v*',
+        ],
+      },
+      StringNotLike: { [`${ISSUER}:sub`]: '*:*:*:*:*' },
     });
   });
 
-  test('[IAM-2] allTags trusts refs/tags/* only', () => {
-    const { role: r } = role({ branches: undefined, allTags: true });
-    expect(r.subjects).toEqual(['repo:myorg/myrepo:ref:refs/tags/*']);
+  test('[IAM-2] only patterns: a StringLike statement, still with aud, and its immutable form', () => {
+    const { template } = role({ branches: undefined, allBranches: true });
+    expect(trust(template).map((st) => st.Condition)).toEqual([
+      { StringEquals: AUD, StringLike: { [`${ISSUER}:sub`]: 'repo:myorg/myrepo:ref:refs/heads/*' } },
+      { StringEquals: AUD, StringLike: { [`${ISSUER}:sub`]: 'repo:myorg@*/myrepo@*:ref:refs/heads/*' }, StringNotLike: { [`${ISSUER}:sub`]: '*:*:*:*:*' } },
+    ]);
   });
 
-  test('[IAM-2] immutable ids: the subject names both ids, and repository_id, repository_owner_id and ref are checked', () => {
-    const { template } = role({ ownerId: 1342004, repositoryId: 892745123 });
+  test('[IAM-2] allTags trusts refs/tags/* only, in both formats', () => {
+    const { role: r } = role({ branches: undefined, allTags: true });
+    expect(r.subjects).toEqual(['repo:myorg/myrepo:ref:refs/tags/*', 'repo:myorg@*/myrepo@*:ref:refs/tags/*']);
+  });
+
+  test('[IAM-2] immutable ids: one statement; the subject names both ids, and repository_id, repository_owner_id and ref are checked', () => {
+    const { role: r, template } = role({ ownerId: 1342004, repositoryId: 892745123 });
+    expect(trust(template)).toHaveLength(1);
     expect(trust(template)[0].Condition).toEqual({
       StringEquals: {
-        [`${ISSUER}:aud`]: 'sts.amazonaws.com',
+        ...AUD,
         [`${ISSUER}:sub`]: 'repo:myorg@1342004/myrepo@892745123:ref:refs/heads/main',
         [`${ISSUER}:repository_id`]: '892745123',
         [`${ISSUER}:repository_owner_id`]: '1342004',
         [`${ISSUER}:ref`]: 'refs/heads/main',
       },
     });
+    expect(r.subjects).toEqual(['repo:myorg@1342004/myrepo@892745123:ref:refs/heads/main']);
+  });
+
+  test('[IAM-2] immutable ids with patterns: the pattern statement checks the id claims too, and no ref claim', () => {
+    const { template } = role({ branchPatterns: ['release/*'], ownerId: 1, repositoryId: 2 });
+    const ids = { [`${ISSUER}:repository_id`]: '2', [`${ISSUER}:repository_owner_id`]: '1' };
+    expect(trust(template).map((st) => st.Condition)).toEqual([
+      { StringEquals: { ...AUD, [`${ISSUER}:sub`]: 'repo:myorg@1/myrepo@2:ref:refs/heads/main', ...ids } },
+      { StringEquals: { ...AUD, ...ids }, StringLike: { [`${ISSUER}:sub`]: 'repo:myorg@1/myrepo@2:ref:refs/heads/release/*' } },
+    ]);
+  });
+
+  test('[IAM-2] immutable ids with tags only: the ref claim names the tags', () => {
+    const { template } = role({ branches: undefined, tags: ['v1', 'v2'], ownerId: 1, repositoryId: 2 });
+    expect(trust(template)[0].Condition.StringEquals[`${ISSUER}:ref`]).toEqual(['refs/tags/v1', 'refs/tags/v2']);
+  });
+
+  test('[IAM-2] immutable ids with pull requests only: no ref or environment claim', () => {
+    const { template } = role({ branches: undefined, pullRequests: true, ownerId: 1, repositoryId: 2 });
+    expect(Object.keys(trust(template)[0].Condition.StringEquals)).toEqual([
+      `${ISSUER}:aud`, `${ISSUER}:sub`, `${ISSUER}:repository_id`, `${ISSUER}:repository_owner_id`,
+    ]);
   });
 
   test('[IAM-2] immutable ids with environments only: the environment claim is checked', () => {
@@ -101,29 +136,69 @@ describe('trust policy', () => {
     expect(trust(template)[0].Condition.StringEquals[`${ISSUER}:ref`]).toBeUndefined();
   });
 
+  test('[IAM-2] immutable ids with environments and branch patterns: neither the environment nor the ref claim', () => {
+    const { template } = role({ branches: undefined, environments: ['production'], branchPatterns: ['release/*'], ownerId: 1, repositoryId: 2 });
+    for (const st of trust(template)) {
+      expect(Object.keys(st.Condition.StringEquals)).not.toContain(`${ISSUER}:environment`);
+      expect(Object.keys(st.Condition.StringEquals)).not.toContain(`${ISSUER}:ref`);
+    }
+  });
+
   test('[IAM-2] immutable ids with mixed subjects: no ref or environment claim (it would exclude one of them)', () => {
     const { template } = role({ environments: ['production'], ownerId: 1, repositoryId: 2 });
     const keys = Object.keys(trust(template)[0].Condition.StringEquals);
     expect(keys).toEqual([`${ISSUER}:aud`, `${ISSUER}:sub`, `${ISSUER}:repository_id`, `${ISSUER}:repository_owner_id`]);
   });
 
-  test('[IAM-2] without ids no claim key other than aud and sub is added', () => {
+  test('[IAM-2] without ids no claim key other than aud and sub is added, in any statement', () => {
     const { template } = role({ environments: ['production'] });
-    expect(Object.keys(trust(template)[0].Condition.StringEquals)).toEqual([`${ISSUER}:aud`, `${ISSUER}:sub`]);
+    for (const st of trust(template)) {
+      expect(Object.keys(st.Condition.StringEquals).filter((k) => k !== `${ISSUER}:sub`)).toEqual([`${ISSUER}:aud`]);
+    }
   });
 
-  test('[IAM-2] jobWorkflowRefs pins the job_workflow_ref claim', () => {
+  test('[IAM-2] jobWorkflowRefs pins the job_workflow_ref claim in every statement', () => {
     const ref = 'myorg/myrepo/.github/workflows/deploy.yml@refs/heads/main';
-    const { template } = role({ jobWorkflowRefs: [ref] });
-    expect(trust(template)[0].Condition.StringEquals[`${ISSUER}:job_workflow_ref`]).toEqual(ref);
+    const { template } = role({ jobWorkflowRefs: [ref, `${ref}x`] });
+    expect(trust(template)).toHaveLength(2);
+    for (const st of trust(template)) {
+      expect(st.Condition.StringEquals[`${ISSUER}:job_workflow_ref`]).toEqual([ref, `${ref}x`]);
+    }
   });
 
-  test('[IAM-3] a token repository (a parameter) is not validated and is split by CloudFormation in immutable mode', () => {
-    const stack = newStack();
-    const repo = new CfnParameter(stack, 'Repo').valueAsString;
-    const { template } = role({ repository: repo, ownerId: 1, repositoryId: 2 }, stack);
-    const sub = trust(template)[0].Condition.StringEquals[`${ISSUER}:sub`];
-    expect(JSON.stringify(sub)).toContain('Fn::Split');
+  test('[IAM-2] a repository named like .github, and names with . _ -, are written as they are', () => {
+    expect(role({ repository: 'myorg/.github' }).role.subjects).toEqual([
+      'repo:myorg/.github:ref:refs/heads/main', 'repo:myorg@*/.github@*:ref:refs/heads/main',
+    ]);
+    expect(role({ repository: 'my-org-2/my_repo.v2-x' }).role.subjects).toEqual([
+      'repo:my-org-2/my_repo.v2-x:ref:refs/heads/main', 'repo:my-org-2@*/my_repo.v2-x@*:ref:refs/heads/main',
+    ]);
+  });
+
+  describe('a token repository (a parameter) is not validated; CloudFormation splits it', () => {
+    const split = (i: number) => ({ 'Fn::Select': [i, { 'Fn::Split': ['/', { Ref: 'Repo' }] }] });
+
+    test('[IAM-3] with ids: owner and name are selected from the split value around the ids', () => {
+      const stack = newStack();
+      const repo = new CfnParameter(stack, 'Repo').valueAsString;
+      const { template } = role({ repository: repo, ownerId: 1, repositoryId: 2 }, stack);
+      expect(trust(template)).toHaveLength(1);
+      expect(trust(template)[0].Condition.StringEquals[`${ISSUER}:sub`]).toEqual({
+        'Fn::Join': ['', ['repo:', split(0), '@1/', split(1), '@2:ref:refs/heads/main']],
+      });
+    });
+
+    test('[IAM-3] without ids: the name-only subject joins the value whole; the immutable one splits it around the wildcards', () => {
+      const stack = newStack();
+      const repo = new CfnParameter(stack, 'Repo').valueAsString;
+      const { template } = role({ repository: repo }, stack);
+      const [exact, anyId] = trust(template);
+      expect(exact.Condition.StringEquals[`${ISSUER}:sub`]).toEqual({ 'Fn::Join': ['', ['repo:', { Ref: 'Repo' }, ':ref:refs/heads/main']] });
+      expect(anyId.Condition.StringLike[`${ISSUER}:sub`]).toEqual({
+        'Fn::Join': ['', ['repo:', split(0), '@*/', split(1), '@*:ref:refs/heads/main']],
+      });
+      expect(anyId.Condition.StringNotLike[`${ISSUER}:sub`]).toEqual('*:*:*:*:*');
+    });
   });
 });
 
@@ -285,6 +360,27 @@ describe('warnings', () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
+  test('[IAM-3] a token repository or subject name without ids warns GitHubOidcRole.unresolvedSubject, naming the props', () => {
+    const stack = newStack();
+    role({ repository: new CfnParameter(stack, 'Repo').valueAsString, environments: [new CfnParameter(stack, 'Env').valueAsString] }, stack);
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Deploy',
+      Match.stringLikeRegexp('^repository, environments: resolved at deploy time.*without `\\*` or `\\?`.*Give `ownerId` and `repositoryId`.*\\[ack: cdk-cloud-patterns:GitHubOidcRole.unresolvedSubject\\]'),
+    );
+    const branch = newStack();
+    role({ branches: [`release-${new CfnParameter(branch, 'Branch').valueAsString}`], tags: ['v1'] }, branch);
+    Annotations.fromStack(branch).hasWarning('/Stack/Deploy', Match.stringLikeRegexp('^branches: resolved at deploy time'));
+  });
+
+  test('[IAM-3] no unresolvedSubject warning with ids, or for a token pattern (a pattern already is one)', () => {
+    const withIds = newStack();
+    role({ repository: new CfnParameter(withIds, 'Repo').valueAsString, ownerId: 1, repositoryId: 2 }, withIds);
+    expect(Annotations.fromStack(withIds).findWarning('*', Match.anyValue())).toEqual([]);
+    const pattern = newStack();
+    role({ branchPatterns: [new CfnParameter(pattern, 'P').valueAsString] }, pattern);
+    expect(Annotations.fromStack(pattern).findWarning('*', Match.stringLikeRegexp('resolved at deploy time'))).toEqual([]);
+  });
+
   test('[IAM-3] a pattern subject warns GitHubOidcRole.wildcardSubject (acknowledgeable)', () => {
     const { stack } = role({ branches: undefined, allBranches: true });
     Annotations.fromStack(stack).hasWarning(
@@ -318,8 +414,16 @@ describe('bad input', () => {
     fails({ repository }, message);
   });
 
-  test('accepts the characters GitHub allows (dots, underscores, hyphens in names; hyphens in owners)', () => {
-    expect(role({ repository: 'my-org-2/my_repo.v2-x' }).role.subjects).toEqual(['repo:my-org-2/my_repo.v2-x:ref:refs/heads/main']);
+  test('accepts the characters GitHub allows (dots, underscores, hyphens in names; hyphens in owners), and .github', () => {
+    expect(role({ repository: 'my-org-2/my_repo.v2-x' }).role.repository).toEqual('my-org-2/my_repo.v2-x');
+    expect(role({ repository: 'myorg/.github' }).role.repository).toEqual('myorg/.github');
+    expect(role({ repository: 'a/b' }).role.repository).toEqual('a/b');
+    expect(role({ repository: `${'a'.repeat(39)}/${'b'.repeat(100)}` }).role.subjects[0]).toEqual(`repo:${'a'.repeat(39)}/${'b'.repeat(100)}:ref:refs/heads/main`);
+  });
+
+  test('fails for a repository name over 100 characters, and for .', () => {
+    fails({ repository: `myorg/${'b'.repeat(101)}` }, `[Stack/Deploy] repository: received 'myorg/${'b'.repeat(101)}'; allowed: a repository name of letters, digits`);
+    fails({ repository: 'myorg/.' }, "[Stack/Deploy] repository: received 'myorg/.'; allowed: a repository name of letters, digits");
   });
 
   test('fails with no subject at all', () => {
@@ -350,8 +454,32 @@ describe('bad input', () => {
     );
   });
 
-  test('fails for a wildcard environment', () => {
-    fails({ environments: ['prod*'] }, "[Stack/Deploy] environments: received 'prod*'; allowed: an exact name without '*' or '?' (matched with StringEquals)");
+  test('fails for a wildcard environment (no pattern hint: there is no environment pattern prop)', () => {
+    expect(() => role({ environments: ['prod*'] })).toThrow(
+      /^\[Stack\/Deploy\] environments: received 'prod\*'; allowed: an exact name without '\*' or '\?' \(matched with StringEquals\)$/,
+    );
+  });
+
+  test('fails for a wildcard beside a token in an exact name (the immutable subjects compare it with StringLike)', () => {
+    const stack = newStack();
+    const branch = `v*-${new CfnParameter(stack, 'B').valueAsString}`;
+    expect(() => role({ branches: [branch] }, stack)).toThrow(/^\[Stack\/Deploy\] branches: received 'v\*-\$\{Token\[.*\]\}'; allowed: an exact name without/);
+  });
+
+  test('accepts token names and patterns (their text is neither blank nor a wildcard)', () => {
+    const stack = newStack();
+    const param = new CfnParameter(stack, 'B').valueAsString;
+    const { role: r } = role({ branches: [param], tags: [param], environments: [param], branchPatterns: [param], jobWorkflowRefs: [param] }, stack);
+    const rests = [`ref:refs/heads/${param}`, `ref:refs/tags/${param}`, `environment:${param}`, `ref:refs/heads/${param}`];
+    expect(r.subjects).toEqual([...rests.map((x) => `repo:myorg/myrepo:${x}`), ...rests.map((x) => `repo:myorg@*/myrepo@*:${x}`)]);
+  });
+
+  test('accepts a pattern that starts with a wildcard but names part of the ref', () => {
+    expect(role({ tagPatterns: ['*-rc'] }).role.subjects).toContain('repo:myorg/myrepo:ref:refs/tags/*-rc');
+  });
+
+  test('fails for a blank pattern', () => {
+    fails({ branchPatterns: [' '] }, "[Stack/Deploy] branchPatterns: received ' '; allowed: a pattern that names part of the ref");
   });
 
   test.each([
@@ -366,8 +494,34 @@ describe('bad input', () => {
     );
   });
 
-  test('fails for allBranches together with branches', () => {
+  test('fails for allBranches together with branches or branchPatterns', () => {
     fails({ allBranches: true }, '[Stack/Deploy] branches: received ["main"]; allowed: not together with `allBranches: true`, which already trusts every one');
+    fails({ branches: undefined, allBranches: true, branchPatterns: ['r/*'] },
+      '[Stack/Deploy] branchPatterns: received ["r/*"]; allowed: not together with `allBranches: true`, which already trusts every one');
+  });
+
+  test('fails for allTags together with tags or tagPatterns', () => {
+    fails({ allTags: true, tags: ['v1'] }, '[Stack/Deploy] tags: received ["v1"]; allowed: not together with `allTags: true`, which already trusts every one');
+    fails({ allTags: true, tagPatterns: ['v*'] }, '[Stack/Deploy] tagPatterns: received ["v*"]; allowed: not together with `allTags: true`, which already trusts every one');
+  });
+
+  test('allBranches: false and allTags: false do not count as a subject, nor conflict with lists', () => {
+    expect(role({ allBranches: false, allTags: false, tags: ['v1'] }).role.subjects).toHaveLength(4);
+  });
+
+  test.each<[string[], string]>([
+    [[], '[Stack/Deploy] jobWorkflowRefs: received []; allowed: at least one entry'],
+    [[' '], '[Stack/Deploy] jobWorkflowRefs: received [" "]; allowed: names that are not empty'],
+    [['myorg/myrepo/.github/workflows/*.yml@refs/heads/main'],
+      "[Stack/Deploy] jobWorkflowRefs: received 'myorg/myrepo/.github/workflows/*.yml@refs/heads/main'; allowed: an exact name without '*' or '?' (matched with StringEquals)"],
+    [['myorg/myrepo/.github/workflows/deploy.yml@refs/heads/v?'],
+      "[Stack/Deploy] jobWorkflowRefs: received 'myorg/myrepo/.github/workflows/deploy.yml@refs/heads/v?'; allowed: an exact name without '*' or '?' (matched with StringEquals)"],
+  ])('fails for jobWorkflowRefs %j', (jobWorkflowRefs, message) => {
+    expect(() => role({ jobWorkflowRefs })).toThrow(message);
+  });
+
+  test('the jobWorkflowRefs wildcard error has no pattern hint (there is no pattern prop)', () => {
+    expect(() => role({ jobWorkflowRefs: ['x*'] })).toThrow(/\(matched with StringEquals\)$/);
   });
 
   test.each([

@@ -56,6 +56,30 @@ describe('[IAM-3] StringLike', () => {
   });
 });
 
+describe('[IAM-3] StringNotLike (the guard of the immutable subjects with any ids)', () => {
+  const p = policy({ StringNotLike: { [`${ISSUER}:sub`]: '*:*:*:*:*' } });
+  test('says yes for a value the pattern does not match (three colons)', () => {
+    expect(allows(p, { claims: { sub: SUB } })).toBe(true);
+  });
+  test("says no for a value it matches: '*' spans any characters, ':' included", () => {
+    expect(allows(p, { claims: { sub: 'repo:myorg@1/other@2:workflow:x/myrepo@3:ref:refs/heads/main' } })).toBe(false);
+    expect(allows(p, { claims: { sub: '::::' } })).toBe(false);
+  });
+  test('says yes when the key is missing (IAM: a negated operator on a missing key is true)', () => {
+    expect(allows(p, { claims: {} })).toBe(true);
+  });
+  test('with a list, says yes only when the value matches none of them (NOR), not when it misses one', () => {
+    const list = policy({ StringNotLike: { [`${ISSUER}:sub`]: ['*:pull_request', '*:*:*:*:*'] } });
+    expect(allows(list, { claims: { sub: SUB } })).toBe(true);
+    expect(allows(list, { claims: { sub: 'repo:myorg/myrepo:pull_request' } })).toBe(false);
+    expect(allows(list, { claims: { sub: 'a:b:c:d:e' } })).toBe(false);
+  });
+  test('pbac 0.3.2 unpatched says yes when the value misses only one pattern of the list (why the wrapper patches it)', () => {
+    const list = policy({ StringNotLike: { [`${ISSUER}:sub`]: ['*:pull_request', '*:*:*:*:*'] } });
+    expect(allowsUnpatched(list, { claims: { sub: 'repo:myorg/myrepo:pull_request' } })).toBe(true);
+  });
+});
+
 describe('[IAM-3] every key of an operator block, and every block, must hold (AND)', () => {
   const p = policy({
     StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com', [`${ISSUER}:sub`]: SUB, [`${ISSUER}:repository_id`]: '42' },

@@ -17,10 +17,12 @@
  *      so `StringEquals: { aud, sub, repository_id }` would check `aud` alone; IAM ANDs every key;
  *   2. substitutes the key's own name when the request lacks the key (`getContextValue`), and its
  *      `StringLike` tests the text "undefined"; IAM evaluates a condition on a missing key to false
- *      (except `…IfExists` and `Null`).
- * The patched method evaluates every key of every block and treats a missing key as IAM does. The
- * tests in trust-evaluator.test.ts show the unpatched pbac getting (1) wrong and the patched one
- * saying no for every operator the trust policies use.
+ *      (except `…IfExists` and `Null`), and a negated one (`StringNotLike`, ...) to true;
+ *   3. takes any value of a list (OR) for every operator; for a negated operator IAM requires the
+ *      key to match none of them (`StringNotLike: [a, b]` is "neither a nor b").
+ * The patched method evaluates every key of every block and treats missing keys and negated
+ * operators as IAM does. The tests in trust-evaluator.test.ts show the unpatched pbac getting (1)
+ * wrong and the patched one saying no for every operator the trust policies use.
  */
 import { GitHubOidcProvider } from '../../src';
 
@@ -42,7 +44,12 @@ export interface WebIdentityRequest {
   readonly provider?: string;
   /** @default 'sts:AssumeRoleWithWebIdentity' */
   readonly action?: string;
+  /** Deploy-time values of CloudFormation parameters the policy refers to, by logical id. @default none */
+  readonly parameters?: Record<string, string>;
 }
+
+/** The negated operators (`StringNotLike`, `StringNotEquals`, `ArnNotLike`, `NotIpAddress`, ...). */
+const NEGATED = /^(?:[A-Za-z]+Not[A-Z][A-Za-z]*|NotIpAddress)$/;
 
 /** pbac 0.3.2 with `evaluateCondition` evaluating every key, and missing keys as IAM does. */
 class PatchedPbac extends PBAC {
@@ -65,35 +72,53 @@ class PatchedPbac extends PBAC {
         const i = key.indexOf(':');
         const scope = context[key.slice(0, i)];
         const value = scope ? scope[key.slice(i + 1)] : undefined;
+        const negated = NEGATED.test(operator);
         if (value === undefined && operator !== 'Null' && !operator.endsWith('IfExists')) {
-          return false;
+          return negated;
         }
         if (operator.startsWith('ForAnyValue:') || operator.startsWith('ForAllValues:')) {
           return !!fn.call(this, value, values);
         }
-        return values.some((v) => !!fn.call(this, value, v));
+        // a negated operator holds when the value matches none of the values (each call is `not x`)
+        return negated ? values.every((v) => !!fn.call(this, value, v)) : values.some((v) => !!fn.call(this, value, v));
       });
     });
   }
 }
 
-/** Replaces `{ Ref: <provider> }` (and any `Fn::GetAtt`) by the provider ARN; the rest is literal. */
-function resolveRefs(value: any): any {
-  if (Array.isArray(value)) return value.map(resolveRefs);
+/**
+ * Resolves what CloudFormation would: `{ Ref }` of a parameter in `parameters` to its value, any other
+ * `Ref` (and any `Fn::GetAtt`) to the provider ARN, `Fn::Join`, `Fn::Split` and `Fn::Select`.
+ */
+function resolveRefs(value: any, parameters: Record<string, string> = {}): any {
+  const resolve = (v: any): any => resolveRefs(v, parameters);
+  if (Array.isArray(value)) return value.map(resolve);
   if (value && typeof value === 'object') {
-    if ('Ref' in value || 'Fn::GetAtt' in value) return PROVIDER_ARN;
+    if ('Ref' in value) return parameters[value.Ref] ?? PROVIDER_ARN;
+    if ('Fn::GetAtt' in value) return PROVIDER_ARN;
     if ('Fn::Join' in value) {
       const [sep, parts] = value['Fn::Join'];
-      return resolveRefs(parts).join(sep);
+      return resolve(parts).join(sep);
     }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRefs(v)]));
+    if ('Fn::Split' in value) {
+      const [sep, text] = value['Fn::Split'];
+      return String(resolve(text)).split(sep);
+    }
+    if ('Fn::Select' in value) {
+      const [index, list] = value['Fn::Select'];
+      return resolve(list)[Number(index)];
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
   }
   return value;
 }
 
-/** The trust policy as pbac reads it: arrays for Action, Resource and the federated principal. */
-export function normaliseTrustPolicy(document: any): any {
-  const resolved = resolveRefs(document);
+/**
+ * The trust policy as pbac reads it: arrays for Action, Resource and the federated principal;
+ * `parameters` gives the deploy-time values of CloudFormation parameters (by logical id).
+ */
+export function normaliseTrustPolicy(document: any, parameters: Record<string, string> = {}): any {
+  const resolved = resolveRefs(document, parameters);
   return {
     Version: resolved.Version,
     Statement: resolved.Statement.map((st: any) => ({
@@ -112,12 +137,12 @@ function requestContext(claims: Claims): Record<string, Record<string, string>> 
 
 /** Whether `policy` (as synthesized) lets the request assume the role, by the patched evaluator. */
 export function allows(policy: any, request: WebIdentityRequest): boolean {
-  return evaluateWith(new PatchedPbac(normaliseTrustPolicy(policy)), request);
+  return evaluateWith(new PatchedPbac(normaliseTrustPolicy(policy, request.parameters)), request);
 }
 
 /** The same question to pbac 0.3.2 as published (no patch), to show why the patch exists. */
 export function allowsUnpatched(policy: any, request: WebIdentityRequest): boolean {
-  return evaluateWith(new PBAC(normaliseTrustPolicy(policy)), request);
+  return evaluateWith(new PBAC(normaliseTrustPolicy(policy, request.parameters)), request);
 }
 
 function evaluateWith(pbac: any, request: WebIdentityRequest): boolean {

@@ -25,42 +25,126 @@ export type TrustInput = Pick<
   | 'environments' | 'pullRequests' | 'ownerId' | 'repositoryId' | 'jobWorkflowRefs'
 >;
 
+/** One trust statement's `sub` condition: the values, how they are compared, and the guard of a pattern. */
+export interface SubjectMatch {
+  /** `StringEquals` for exact values, `StringLike` for patterns. */
+  readonly operator: 'StringEquals' | 'StringLike';
+  /** The `sub` values. */
+  readonly subjects: string[];
+  /**
+   * A `StringNotLike` pattern on `sub` in the same statement: a run of one more `:` than `subjects`
+   * hold, so no wildcard of theirs can match a `:` (see `anyIdSubject`).
+   */
+  readonly notLike?: string;
+}
+
 /** The conditions of the trust policy, before they are put into statements. */
 export interface TrustPlan {
   /** `sub` values compared with StringEquals. */
   readonly exactSubjects: string[];
   /** `sub` patterns the user asked for by name (`branchPatterns`, `tagPatterns`, `allBranches`, `allTags`): StringLike. */
   readonly patternSubjects: string[];
+  /**
+   * Without ids: every subject again in GitHub's immutable form with any ids,
+   * `repo:<owner>@*\/<name>@*:...` (StringLike, guarded; see `anyIdSubject`). Empty with ids.
+   */
+  readonly anyIdSubjects: string[];
+  /** One entry per trust statement, in order: exact values, the user's patterns, the any-id forms. */
+  readonly matches: SubjectMatch[];
   /** Further StringEquals conditions on GitHub claims (aud, repository_id, ...), by condition key. */
   readonly claims: Record<string, string[]>;
   /** Whether the immutable `repo:owner@id/name@id` subjects are used. */
   readonly immutable: boolean;
 }
 
+// The three rules below are functions, not module constants, so that mutation testing measures them
+// per test (a module constant is a "static" mutant: every test file reloaded for each of its mutants).
+
 /**
  * GitHub's rules for an owner (user or organisation) name: letters, digits and single hyphens, not at
  * either end, at most 39 characters.
  */
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+function isOwnerName(value: string): boolean {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(value);
+}
 /** GitHub's rules for a repository name: letters, digits, `.`, `_`, `-`, at most 100 characters, not `.` or `..`. */
-const REPO = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
-/** What an IAM string pattern treats as a wildcard. */
-const WILDCARD = /[*?]/;
+function isRepositoryName(value: string): boolean {
+  return /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/.test(value);
+}
+/** Whether `value` holds what an IAM string pattern treats as a wildcard. */
+function hasWildcard(value: string): boolean {
+  return /[*?]/.test(value);
+}
 
 const SUBJECT_PROPS = 'branches, branchPatterns, allBranches, tags, tagPatterns, allTags, environments or pullRequests';
 
-/** GitHub sends a `:` inside a subject value as `%3A`, so the value can be told from the separators. */
+/**
+ * GitHub sends a `:` inside a subject value as `%3A`, so the value can be told from the separators.
+ * (The text of an unresolved token has no `:`: it passes unchanged.)
+ */
 export function encodeSubjectValue(value: string): string {
-  return isUnresolved(value) ? value : value.replace(/:/g, '%3A');
+  return value.replace(/:/g, '%3A');
 }
 
 /** What `repository` allows: the text of its errors for a missing or malformed value. */
 export const REPOSITORY_FORMAT = "'owner/name', e.g. 'myorg/myrepo'";
 
-/** Splits and validates `owner/name`; tokens are skipped (returns undefined). */
-export function parseRepository(scope: IConstruct, repository: string): { owner: string; name: string } | undefined {
+/**
+ * The subject in GitHub's immutable form for any owner and repository id, from the name-only one's
+ * owner, name and tail: `repo:<owner>@*\/<name>@*:<rest>`. Used only without `ownerId` and
+ * `repositoryId`, so that repositories created, renamed or transferred since 2026-07-15 (and older
+ * ones that opted in), whose tokens carry `repo:<owner>@<ownerId>/<name>@<repositoryId>:...`, are
+ * admitted as their name-only twins are. It admits nothing the name-only subject does not, provided
+ * it is matched together with the guard `colonGuard(subject)` (StringNotLike, same statement):
+ *
+ * 1. What GitHub sends. A `sub` is `repo:<V>` followed by `:<key>:<value>` fields (`ref:refs/heads/main`,
+ *    `environment:prod`, `pull_request`, or the keys of a custom subject template, which are letters,
+ *    digits and `_`). Any `:` inside a value is sent as `%3A` (GitHub's OIDC reference, "Filtering for
+ *    metadata containing `:`"), so every raw `:` of a `sub` is a separator. `<V>` is `<owner>/<name>`
+ *    or `<owner>@<ownerId>/<name>@<repositoryId>`: owners are letters, digits and single hyphens;
+ *    names letters, digits, `.`, `_` and `-` (both checked by `checkRepository`); GitHub chose `@` as
+ *    the delimiter because it "cannot appear in GitHub usernames or repository names"; ids are
+ *    decimal numbers. So `<V>` has no `:`, exactly one `/`, and either no `@` or exactly two.
+ * 2. What IAM matches. `StringLike` compares the whole value, case-sensitively; `*` matches any run
+ *    of characters (none, or `/`, `:`, `@`, anything), `?` exactly one character. `StringNotLike`
+ *    is true when the value matches none of its patterns.
+ * 3. Why each `*` can only match a numeric id. The guard refuses any `sub` with more `:` than the
+ *    pattern's literal text holds, so in an admitted `sub` no wildcard matched a `:`. Its `:`s are then
+ *    the pattern's own: the first ends `repo`, the second follows the second `*`, so its `<V>` is
+ *    `<owner>@X/<name>@Y` with `X`, `Y` free of `:`. By (1) `<V>` then has exactly two `@`s and one
+ *    `/`, all of them the pattern's literal ones: the owner is `<owner>` (no `@` in owners; a longer
+ *    owner such as `myorg2` would put a letter where the `@` must be), `X` is the owner id, the name is
+ *    exactly `<name>` (no prefix match such as `myrepo2` or `myrepo-x`: the `@` follows), `Y` is the
+ *    repository id, and the fields after `<V>` are literally the name-only subject's, only the user's
+ *    own patterns (`branchPatterns`, ...) matching without `:` there.
+ *    A name-only `sub` never matches: its `<V>` has no `@`.
+ * 4. Why the guard is needed. Without it the first `*` could run across fields into a value that
+ *    someone controls in another repository of the same owner, through a custom subject template:
+ *    `repo:myorg@1/other@2:workflow:x/myrepo@3:ref:refs/heads/main` (workflow named `x/myrepo@3`)
+ *    matches `repo:myorg@*\/myrepo@*:ref:refs/heads/main`; it has 5 `:`s, the guard refuses 4 or more.
+ *    And a field of the configured repository's own custom template could be appended to an id:
+ *    `repo:myorg@1/myrepo@2:event_name:pull_request`, refused by the pull request subject's guard.
+ *
+ * Tokens (a repository from a parameter) are split by CloudFormation; their value is not checked
+ * here, and a `*` or `?` in it would be a wildcard of this pattern (GitHubOidcRole warns).
+ */
+export function anyIdSubject(owner: string, name: string, rest: string): string {
+  return `repo:${owner}@*/${name}@*:${rest}`;
+}
+
+/**
+ * The `StringNotLike` pattern that refuses a `sub` with more `:` than `subject` holds: `*` followed by
+ * one more `:*` than `subject` has colons. Unresolved parts of `subject` add no `:` of their own.
+ */
+export function colonGuard(subject: string): string {
+  const colons = subject.split(':').length - 1;
+  return `*${':*'.repeat(colons + 1)}`;
+}
+
+/** Validates `owner/name` as GitHub allows it; a token is skipped (CloudFormation splits it). */
+export function checkRepository(scope: IConstruct, repository: string): void {
   if (isUnresolved(repository)) {
-    return undefined;
+    return;
   }
   const parts = repository.split('/');
   if (parts.length !== 2) {
@@ -72,7 +156,7 @@ export function parseRepository(scope: IConstruct, repository: string): { owner:
   }
   const [owner, name] = parts;
   for (const [part, value] of [['owner', owner], ['repository name', name]] as const) {
-    if (value === '' || WILDCARD.test(value)) {
+    if (value === '' || hasWildcard(value)) {
       throw new ConstructValidationError(scope, {
         prop: 'repository',
         received: repository,
@@ -80,34 +164,37 @@ export function parseRepository(scope: IConstruct, repository: string): { owner:
       });
     }
   }
-  if (!OWNER.test(owner)) {
+  if (!isOwnerName(owner)) {
     throw new ConstructValidationError(scope, {
       prop: 'repository',
       received: repository,
       allowed: 'an owner of letters, digits and single hyphens (not first or last), at most 39 characters, as GitHub allows',
     });
   }
-  if (!REPO.test(name)) {
+  if (!isRepositoryName(name)) {
     throw new ConstructValidationError(scope, {
       prop: 'repository',
       received: repository,
       allowed: "a repository name of letters, digits, '.', '_' and '-', at most 100 characters, as GitHub allows",
     });
   }
-  return { owner, name };
 }
 
-/** Exact names (branches, tags, environments): non-empty, no wildcard. */
+/**
+ * Exact names (branches, tags, environments): non-empty, no wildcard. A name that holds a token is
+ * checked too: its literal text must not hold `*` or `?` either, since the immutable subjects with
+ * any ids compare it with StringLike (the text of a token is never blank and holds neither).
+ */
 function checkExactNames(scope: IConstruct, prop: string, values: string[] | undefined, patternProp?: string): void {
+  if (values === undefined) {
+    return;
+  }
   checkNonEmptyList(scope, prop, values);
-  for (const value of values ?? []) {
-    if (isUnresolved(value)) {
-      continue;
-    }
+  for (const value of values) {
     if (value.trim() === '') {
       throw new ConstructValidationError(scope, { prop, received: values, allowed: 'names that are not empty' });
     }
-    if (WILDCARD.test(value)) {
+    if (hasWildcard(value)) {
       throw new ConstructValidationError(scope, {
         prop,
         received: value,
@@ -118,13 +205,16 @@ function checkExactNames(scope: IConstruct, prop: string, values: string[] | und
   }
 }
 
-/** Patterns: non-empty, and none that matches every ref (that needs the explicit `all*` option). */
+/**
+ * Patterns: non-empty, and none that matches every ref (that needs the explicit `all*` option). The
+ * text of a token is neither blank nor only wildcards: a token pattern passes.
+ */
 function checkPatterns(scope: IConstruct, prop: string, values: string[] | undefined, allProp: string): void {
+  if (values === undefined) {
+    return;
+  }
   checkNonEmptyList(scope, prop, values);
-  for (const value of values ?? []) {
-    if (isUnresolved(value)) {
-      continue;
-    }
+  for (const value of values) {
     if (value.trim() === '' || /^[*?]+$/.test(value)) {
       throw new ConstructValidationError(scope, {
         prop,
@@ -157,7 +247,7 @@ function checkAllAlone(scope: IConstruct, allProp: string, all: boolean | undefi
  * ConstructValidationError naming `scope`'s path and the prop.
  */
 export function planTrust(scope: IConstruct, input: TrustInput): TrustPlan {
-  const repo = parseRepository(scope, input.repository);
+  checkRepository(scope, input.repository);
 
   // immutable ids: both or neither, positive integers
   for (const prop of ['ownerId', 'repositoryId'] as const) {
@@ -171,7 +261,8 @@ export function planTrust(scope: IConstruct, input: TrustInput): TrustPlan {
       allowed: `a positive integer whenever \`${given}\` is given: the immutable subject names both ids`,
     });
   }
-  const immutable = input.ownerId !== undefined && input.repositoryId !== undefined;
+  // both or neither (checked above)
+  const immutable = input.ownerId !== undefined;
 
   checkExactNames(scope, 'branches', input.branches, 'branchPatterns');
   checkPatterns(scope, 'branchPatterns', input.branchPatterns, 'allBranches');
@@ -193,26 +284,46 @@ export function planTrust(scope: IConstruct, input: TrustInput): TrustPlan {
     });
   }
 
-  // a token repository (a parameter, say) is split by CloudFormation
-  const owner = repo?.owner ?? Fn.select(0, Fn.split('/', input.repository));
-  const name = repo?.name ?? Fn.select(1, Fn.split('/', input.repository));
+  // owner and name: split here for a literal (Fn.split and Fn.select return plain strings), by
+  // CloudFormation for a token repository (a parameter, say)
+  const [owner, name] = [0, 1].map((i) => Fn.select(i, Fn.split('/', input.repository)));
   const prefix = immutable ? `repo:${owner}@${input.ownerId}/${name}@${input.repositoryId}` : `repo:${input.repository}`;
   const branchRef = (b: string) => `refs/heads/${b}`;
   const tagRef = (t: string) => `refs/tags/${t}`;
-  const sub = (rest: string) => `${prefix}:${rest}`;
 
-  const exactSubjects = [
-    ...(input.branches ?? []).map((b) => sub(`ref:${encodeSubjectValue(branchRef(b))}`)),
-    ...(input.tags ?? []).map((t) => sub(`ref:${encodeSubjectValue(tagRef(t))}`)),
-    ...(input.environments ?? []).map((e) => sub(`environment:${encodeSubjectValue(e)}`)),
-    ...(input.pullRequests ? [sub('pull_request')] : []),
+  // the part of each subject after `repo:<V>:`
+  const exactRests = [
+    ...(input.branches ?? []).map((b) => `ref:${encodeSubjectValue(branchRef(b))}`),
+    ...(input.tags ?? []).map((t) => `ref:${encodeSubjectValue(tagRef(t))}`),
+    ...(input.environments ?? []).map((e) => `environment:${encodeSubjectValue(e)}`),
+    ...(input.pullRequests ? ['pull_request'] : []),
   ];
-  const patternSubjects = [
-    ...(input.allBranches ? [sub('ref:refs/heads/*')] : []),
-    ...(input.branchPatterns ?? []).map((p) => sub(`ref:${encodeSubjectValue(branchRef(p))}`)),
-    ...(input.allTags ? [sub('ref:refs/tags/*')] : []),
-    ...(input.tagPatterns ?? []).map((p) => sub(`ref:${encodeSubjectValue(tagRef(p))}`)),
+  const patternRests = [
+    ...(input.allBranches ? ['ref:refs/heads/*'] : []),
+    ...(input.branchPatterns ?? []).map((p) => `ref:${encodeSubjectValue(branchRef(p))}`),
+    ...(input.allTags ? ['ref:refs/tags/*'] : []),
+    ...(input.tagPatterns ?? []).map((p) => `ref:${encodeSubjectValue(tagRef(p))}`),
   ];
+  const exactSubjects = exactRests.map((rest) => `${prefix}:${rest}`);
+  const patternSubjects = patternRests.map((rest) => `${prefix}:${rest}`);
+  const anyIdSubjects = immutable ? [] : [...exactRests, ...patternRests].map((rest) => anyIdSubject(owner, name, rest));
+
+  const matches: SubjectMatch[] = [];
+  if (exactSubjects.length > 0) {
+    matches.push({ operator: 'StringEquals', subjects: exactSubjects });
+  }
+  if (patternSubjects.length > 0) {
+    matches.push({ operator: 'StringLike', subjects: patternSubjects });
+  }
+  // one statement per guard: subjects with as many `:` share one
+  const guards = new Map<string, string[]>();
+  for (const subject of anyIdSubjects) {
+    const guard = colonGuard(subject);
+    guards.set(guard, [...(guards.get(guard) ?? []), subject]);
+  }
+  for (const [notLike, subjects] of guards) {
+    matches.push({ operator: 'StringLike', subjects, notLike });
+  }
 
   const claims: Record<string, string[]> = { [claimKey('aud')]: [STS_AUDIENCE] };
   if (immutable) {
@@ -221,7 +332,8 @@ export function planTrust(scope: IConstruct, input: TrustInput): TrustPlan {
     // the claims that pin the subject, where the subject names exactly one kind of value
     const onlyEnvironments = input.environments && patternSubjects.length === 0 && exactSubjects.length === input.environments.length;
     const exactRefs = [...(input.branches ?? []).map(branchRef), ...(input.tags ?? []).map(tagRef)];
-    const onlyRefs = exactRefs.length > 0 && patternSubjects.length === 0 && exactSubjects.length === exactRefs.length;
+    // (no exact refs cannot qualify: with no pattern there is an exact subject, which is not a ref)
+    const onlyRefs = patternSubjects.length === 0 && exactSubjects.length === exactRefs.length;
     if (onlyEnvironments) {
       claims[claimKey('environment')] = [...input.environments!];
     } else if (onlyRefs) {
@@ -231,5 +343,5 @@ export function planTrust(scope: IConstruct, input: TrustInput): TrustPlan {
   if (input.jobWorkflowRefs) {
     claims[claimKey('job_workflow_ref')] = [...input.jobWorkflowRefs];
   }
-  return { exactSubjects, patternSubjects, claims, immutable };
+  return { exactSubjects, patternSubjects, anyIdSubjects, matches, claims, immutable };
 }
