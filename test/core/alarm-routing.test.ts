@@ -3,14 +3,17 @@
  * like the stage: the construct's prop > a setting on a scope above > the context key > one
  * encrypted topic per stack.
  */
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { AccountGuardrails, AlarmRouting, DeadLetterQueue } from '../../src';
+import { AccountGuardrails, AlarmRouting, DeadLetterQueue, EventBusWithArchive, PowertoolsFunction } from '../../src';
 
 const ENV = { account: '123456789012', region: 'eu-west-1' };
 const OTHER_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:oncall';
@@ -20,9 +23,9 @@ function stack(context: Record<string, unknown> = {}, app = new App({ context })
 }
 
 /** Two depth alarms, as two constructs of the library would create them. */
-function twoAlarms(scope: Stack, alarmActions?: cloudwatch.IAlarmAction[]): void {
+function twoAlarms(scope: Stack, actions?: cloudwatch.IAlarmAction[]): void {
   const queue = new sqs.Queue(scope, 'Q');
-  DeadLetterQueue.depthAlarm(scope, 'A1', queue, { alarmActions });
+  DeadLetterQueue.depthAlarm(scope, 'A1', queue, { alarmActions: actions });
   DeadLetterQueue.depthAlarm(scope, 'A2', queue);
 }
 
@@ -270,5 +273,39 @@ describe('subscriptions are given once', () => {
     expect(() => AlarmRouting.subscribe(s, new subscriptions.EmailSubscription('oncall@example.com'))).toThrow(
       `[${s.stackName}] AlarmRouting destination: received 'actions set with setActions'; allowed: a destination that is an SNS topic`,
     );
+  });
+});
+
+describe('every alarm a construct creates goes through the one resolver', () => {
+  const code = lambda.Code.fromInline('exports.handler = async () => {}');
+
+  function allAlarmActions(s: Stack): Record<string, unknown> {
+    const alarms = Template.fromStack(s).findResources('AWS::CloudWatch::Alarm');
+    return Object.fromEntries(Object.entries(alarms).map(([id, r]) => [id, r.Properties.AlarmActions]));
+  }
+
+  test('PowertoolsFunction (DLQ depth and latency) and EventBusWithArchive (bus, target and schedule DLQs): the stack\'s topic by default', () => {
+    const s = stack();
+    const fn = new PowertoolsFunction(s, 'Fn', { serviceName: 'orders', code, handler: 'index.handler', latencyBudget: Duration.seconds(1) });
+    const bus = new EventBusWithArchive(s, 'Bus');
+    bus.addTarget(new events.Rule(s, 'Rule', { eventBus: bus, eventPattern: { source: ['a'] } }), new targets.LambdaFunction(fn));
+    bus.addSchedule('Daily', { expression: 'rate(1 day)', source: 'a', detailType: 'b' });
+    const actions = allAlarmActions(s);
+    expect(Object.keys(actions).length).toBe(5);
+    expect(Object.values(actions)).toEqual(Array(5).fill(DEFAULT_TOPIC_REF));
+    Template.fromStack(s).resourceCountIs('AWS::SNS::Topic', 1);
+  });
+
+  test('their own alarmActions prop wins on every alarm they create', () => {
+    const s = stack();
+    const own = [new cloudwatchActions.SnsAction(sns.Topic.fromTopicArn(s, 'Own', OTHER_TOPIC))];
+    const fn = new PowertoolsFunction(s, 'Fn', { serviceName: 'orders', code, handler: 'index.handler', latencyBudget: Duration.seconds(1), alarmActions: own });
+    const bus = new EventBusWithArchive(s, 'Bus', { alarmActions: own });
+    bus.addTarget(new events.Rule(s, 'Rule', { eventBus: bus, eventPattern: { source: ['a'] } }), new targets.LambdaFunction(fn));
+    bus.addSchedule('Daily', { expression: 'rate(1 day)', source: 'a', detailType: 'b' });
+    const actions = allAlarmActions(s);
+    expect(Object.keys(actions).length).toBe(5);
+    expect(Object.values(actions)).toEqual(Array(5).fill([OTHER_TOPIC]));
+    Template.fromStack(s).resourceCountIs('AWS::SNS::Topic', 0);
   });
 });
