@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { awscdk, github, javascript, typescript, ReleasableCommits, DependencyType } from 'projen';
 
 /** The oldest aws-cdk-lib the library supports (peer dependency floor, DESIGN.md §1). */
@@ -7,8 +8,17 @@ const CDK_FLOOR = '2.236.0';
  * (`^CDK_TESTED`) accepts. package-lock.json decides what is installed, and the weekly upgrade
  * workflow (`npm update aws-cdk-lib`) moves the lock to the newest 2.x the registry serves, so the
  * upgrade pull request runs every test on it (CONTRIBUTING.md "Pinned external versions").
+ * test/fresh-app/run.sh also tests the floor and the newest release the registry serves when CI
+ * runs (`npm view aws-cdk-lib version`).
  */
 const CDK_TESTED = '2.276.0';
+
+/**
+ * Test files that check what packaging and the language apps build (dist/, test/apps/out): not part
+ * of `npx projen test`; test/apps/run-all.sh runs them after building, and each fails, naming the
+ * command, when what it reads is missing.
+ */
+const ARTEFACT_TESTS = ['/test/languages/packages\\.test\\.ts$', '/test/languages/language-apps\\.test\\.ts$'];
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-cloud-patterns',
@@ -24,7 +34,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   projenrcTsOptions: {
-    // the dev tsconfig type-checks .projenrc.ts too: no extra projenrc/ folder at the top level
+    // the dev tsconfig type-checks .projenrc.ts and the build scripts in projenrc/ (no tsconfig of their own)
     runner: typescript.TypeScriptRunner.tsNode({ tsconfig: 'tsconfig.dev.json', typeCheck: true }),
   },
 
@@ -41,7 +51,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // jsii writes its own tsconfig.json at compile time (gitignored); the dev config lives at the top
   disableTsconfig: true,
   tsconfigDev: {
-    include: ['src/**/*.ts', 'test/**/*.ts', 'lambda/**/*.ts', '.projenrc.ts'],
+    include: ['src/**/*.ts', 'test/**/*.ts', 'lambda/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
     exclude: ['node_modules', 'test/platform-lib/**', 'cdk.out'],
     compilerOptions: {
       lib: ['es2022', 'dom'],
@@ -96,7 +106,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
     jestConfig: {
-      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/'],
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/test/platform-lib/', '/test/apps/', ...ARTEFACT_TESTS],
       setupFiles: ['<rootDir>/test/setup/environment.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup/serializer.ts', '<rootDir>/test/setup/recommended-flags.ts'],
       moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/src/contracts/$1' },
@@ -122,7 +132,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
 project.deps.addDependency(`aws-cdk-lib@^${CDK_TESTED}`, DependencyType.BUILD);
 project.deps.addDependency('constructs@10.8.1', DependencyType.BUILD);
 
-// No projenrc/ folder at the top level: .projenrc.ts is type-checked by tsconfig.dev.json.
+// Build scripts live in projenrc/ (as open-constructs keeps them): bundle-lambda.ts, python-env.sh,
+// lazy-exports.ts, readme-block.ts, readme-acks.ts, count-lines.ts. tsconfig.dev.json type-checks
+// them with .projenrc.ts, so projenrc/ has no tsconfig of its own.
 project.tryRemoveFile('projenrc/tsconfig.json');
 project.tryRemoveFile('tsconfig.projen.json');
 
@@ -132,7 +144,7 @@ project.tryRemoveFile('tsconfig.projen.json');
 const bundle = project.addTask('bundle:lambda', {
   description: 'Bundle every lambda/<name>/index.ts into assets/lambda/<name>/ (index.mjs and its chunks) with esbuild',
   // transpile-only: `npx projen typecheck` (tsc over lambda/ too) type-checks it in the test task
-  exec: 'ts-node --transpile-only --project tsconfig.dev.json lambda/bundle.ts',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json projenrc/bundle-lambda.ts',
 });
 project.preCompileTask.spawn(bundle);
 project.gitignore.exclude('/assets/', '/cdk.out/', '/.venv', '/node_modules', '/test/apps/*/cdk.out/', '__pycache__/', '/.jsii.tabl.json');
@@ -145,16 +157,18 @@ project.npmignore?.exclude('/src/**');
 project.npmignore?.include('/src/*/README.md');
 // maintainer material (CONTRIBUTING.md and the pages under test/) is linked from the README, not shipped
 project.npmignore?.exclude('/CONTRIBUTING.md');
-// lambda/bundle.ts's record of what it read (it skips bundling when nothing changed): not shipped
+// projenrc/bundle-lambda.ts's record of what it read (it skips bundling when nothing changed): not shipped
 project.npmignore?.exclude('/assets/.bundle-inputs.json');
 
 // Python tools (cfn-lint, moto's server, Powertools for Python) live in .venv, made on demand.
 const pythonEnv = project.addTask('python-env', {
   description: 'Create .venv with test/requirements.txt (cfn-lint, moto server, aws-lambda-powertools)',
-  exec: 'bash test/tools/python-env.sh',
+  exec: 'bash projenrc/python-env.sh',
 });
 
-// The test task: bundle the handlers, make the venv, type-check src + test + lambda, jest, eslint.
+// The test task: bundle the handlers, make the venv, compile the jsii assembly when it is missing or
+// stale (test/languages/ reads .jsii; on a clean clone the README's `npx projen demo` does not
+// compile), type-check src + test + lambda, jest, eslint.
 const typecheck = project.addTask('typecheck', {
   description: 'Type-check src/, test/, lambda/ and .projenrc.ts with tsconfig.dev.json',
   exec: 'tsc --noEmit -p tsconfig.dev.json',
@@ -164,6 +178,7 @@ const testSteps = [...testTask.steps];
 testTask.reset();
 testTask.spawn(bundle);
 testTask.spawn(pythonEnv);
+testTask.spawn(project.compileTask, { condition: 'bash projenrc/assembly-stale.sh' });
 testTask.spawn(typecheck);
 for (const step of testSteps) {
   testTask.addSteps(step);
@@ -216,13 +231,13 @@ bench.exec('ts-node --project tsconfig.dev.json test/benchmarks/suite.ts');
 // The reference app page's table of acknowledged rule-pack findings is rendered from the reference app.
 project.addTask('readme:acks', {
   description: 'Rewrite the table of acknowledged cdk-nag findings in test/reference-app/README.md from test/reference-app/stacks',
-  exec: 'ts-node --project tsconfig.dev.json test/reference-app/acknowledgements.ts',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/readme-acks.ts',
 });
 
 // The reference app page's "patterns document as one app" block: the construct calls and the line/statement counts.
 project.addTask('readme:counts', {
-  description: 'Rewrite the patterns-document code and line/statement counts in test/reference-app/README.md (test/tools/count-lines.ts)',
-  exec: 'ts-node --project tsconfig.dev.json test/tools/count-lines.ts --write',
+  description: 'Rewrite the patterns-document code and line/statement counts in test/reference-app/README.md (projenrc/count-lines.ts)',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/count-lines.ts --write',
 });
 
 // .NET: no SDK on these machines. `package-all` generates and keeps the C# source only
@@ -270,14 +285,13 @@ checkLayers.addJobs({
   },
 });
 
-// README examples compile in strict mode against rosetta/default.ts-fixture: the root README and the
-// API docs (in .jsii), then the construct pages src/<construct>/README.md, which jsii does not put
-// into .jsii (projenrc/rosetta-pages.ts runs the same extract over a temporary assembly of them).
+// Every example a user reads compiles in strict mode (jsii-rosetta, fixtures in rosetta/): the README,
+// the construct pages src/<folder>/README.md (which jsii does not put into .jsii) and the API docs,
+// in one extract over a temporary assembly (projenrc/rosetta.ts).
 const rosetta = project.addTask('rosetta', {
-  description: 'Compile every README/API example and every construct page example with jsii-rosetta in strict mode',
-  exec: 'jsii-rosetta extract --strict',
+  description: 'Compile every example of the README, the construct pages and the API docs with jsii-rosetta in strict mode',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/rosetta.ts',
 });
-rosetta.exec('ts-node --project tsconfig.dev.json projenrc/rosetta-pages.ts');
 project.postCompileTask.spawn(rosetta);
 
 // lib/index.js: tsc writes one eager `__exportStar(require('./x'))` per `export *` of src/index.ts,
@@ -285,10 +299,41 @@ project.postCompileTask.spawn(rosetta);
 // (+110 to +260 ms measured by `npx projen bench`). Rewritten into one lazy getter per export, as
 // aws-cdk-lib's own index is; the names, values, .d.ts and .jsii stay the same.
 project.compileTask.exec('ts-node --project tsconfig.dev.json projenrc/lazy-exports.ts lib/index.js');
-project.tsconfigDev.addInclude('projenrc/**/*.ts');
 
-// Boundaries (DESIGN.md §10), enforced by lint: handlers import nothing from src/ but the
-// import-free contracts; contracts import nothing; src/ never imports handler code.
+// Boundaries (DESIGN.md §10), enforced by lint (test/core/lint-boundaries.test.ts proves each rule
+// fires): core/ imports no construct folder; a construct folder reaches another construct only
+// through that construct's public index.ts (never a file of it, never its private/); handlers import
+// nothing from src/ but the import-free contracts, and only through `@contracts/*`; contracts import
+// nothing; src/ never imports handler code. The construct folders are read from src/ at synth time:
+// a new folder is covered by the next `npx projen` (CI fails while .eslintrc.json is stale).
+const SHARED_SRC_FOLDERS = ['core', 'contracts'];
+const constructFolders = fs.readdirSync('src', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !SHARED_SRC_FOLDERS.includes(entry.name))
+  .map((entry) => entry.name)
+  .sort();
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      {
+        target: './src/core',
+        from: constructFolders.map((folder) => `./src/${folder}`),
+        message: 'src/core/ is what every construct shares: it imports no construct folder (DESIGN.md §10)',
+      },
+      ...constructFolders.map((folder) => ({
+        target: `./src/${folder}`,
+        from: constructFolders.filter((other) => other !== folder).map((other) => `./src/${other}`),
+        except: ['./index.ts'],
+        message: "a construct reaches another construct only through its public index (import from '../<construct>'), never a file or private/ of it",
+      })),
+      {
+        target: './lambda',
+        from: './src',
+        except: ['./contracts'],
+        message: 'lambda/ imports nothing from src/ but the import-free contracts, through @contracts/*',
+      },
+    ],
+  }],
+});
 project.eslint?.addOverride({
   files: ['lambda/**/*.ts'],
   rules: {

@@ -1,6 +1,6 @@
 /**
  * The SDK clients' default credential provider, as the shipped handlers' bundles use it
- * (lambda/bundle.ts resolves every `@aws-sdk/credential-provider-node` import of the SDK clients to
+ * (projenrc/bundle-lambda.ts resolves every `@aws-sdk/credential-provider-node` import of the SDK clients to
  * this module). Issue #15: the SDK's own default chain (environment, SSO, ini files, process,
  * web identity, container and instance metadata, and the STS / SSO / sign-in clients they need) is
  * a quarter of each bundle, yet on Lambda the credentials are always in the environment

@@ -15,8 +15,8 @@ import { checkEmails, checkFrequency, checkUnusedAccessAge, createAnomalySubscri
 import { DeadLetterQueue } from '../core/dead-letter-queue';
 import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { addWarning, ConstructValidationError } from '../core/private/errors';
-import { checkTagValue } from '../core/private/tag-values';
-import { checkNonEmpty, checkPattern, isUnresolved } from '../core/private/validation';
+import { checkTagValue, nonEmptyTagValue } from '../core/private/tag-values';
+import { checkNonEmpty, checkPattern, isUnresolved, requireProps } from '../core/private/validation';
 import { StagePolicy } from '../core/stage-policy';
 import { PatternTags, RequiredTagsCheck } from '../core/tags';
 
@@ -181,12 +181,13 @@ export class AccountGuardrails extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountGuardrailsProps) {
     super(scope, id);
+    requireProps(this, props, { team: nonEmptyTagValue('Team') });
     // resolved once: the tags, the key, the queue and the child constructs all get this stage
     this.stage = StagePolicy.resolve(this, props.stage);
     const service = props.service ?? 'account-guardrails';
-    checkNonEmpty(this, 'team', props.team, "a non-empty value for the 'Team' tag");
+    checkNonEmpty(this, 'team', props.team, nonEmptyTagValue('Team'));
     checkTagValue(this, 'team', 'Team', props.team);
-    checkNonEmpty(this, 'service', service, "a non-empty value for the 'Service' tag");
+    checkNonEmpty(this, 'service', service, nonEmptyTagValue('Service'));
     checkTagValue(this, 'service', 'Service', service);
 
     const emails = props.alertEmails ?? [];

@@ -2,8 +2,8 @@ import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, RemoveTag, 
 import { IConstruct } from 'constructs';
 import { DeploymentStageOptions } from './deployment-stage';
 import { addWarning, ConstructValidationError } from './private/errors';
-import { checkTagValue } from './private/tag-values';
-import { isUnresolved } from './private/validation';
+import { checkTagValue, nonEmptyTagValue } from './private/tag-values';
+import { isUnresolved, requireProps } from './private/validation';
 import { StagePolicy } from './stage-policy';
 
 /** The tag keys every resource carries (CDK-1, COST-5). */
@@ -38,6 +38,7 @@ export class PatternTags {
    * so are values AWS rejects at deploy time (characters tags do not allow, more than 256 characters).
    */
   public static apply(scope: IConstruct, props: PatternTagsProps): void {
+    requireProps(scope, props, { team: nonEmptyTagValue(RequiredTag.TEAM), service: nonEmptyTagValue(RequiredTag.SERVICE) });
     const values: Record<string, string> = {
       [RequiredTag.ENV]: StagePolicy.resolve(scope, props.stage),
       [RequiredTag.TEAM]: props.team,
@@ -49,7 +50,7 @@ export class PatternTags {
         throw new ConstructValidationError(scope, {
           prop,
           received: value,
-          allowed: `a non-empty value for the '${key}' tag`,
+          allowed: nonEmptyTagValue(key),
         });
       }
       checkTagValue(scope, prop, key, value);

@@ -18,13 +18,14 @@ import { BlueGreenDeployment, DEFAULT_BAKE_TIME } from './private/blue-green-dep
 import { GuardedContainerDefinition } from './private/guarded-container';
 import { RegionAgnosticLoadBalancer } from './private/region-agnostic-load-balancer';
 import { createRollbackAlarms } from './private/rollback-alarms';
-import { DEFAULT_CPU, DEFAULT_MEMORY_MIB, ListenerPlan, ServicePlan, planService } from './private/service-plan';
+import { CONTAINER_PORT, DEFAULT_CPU, DEFAULT_MEMORY_MIB, ListenerPlan, ServicePlan, planService } from './private/service-plan';
 import { AccessLogsBucket } from '../core/access-logs-bucket';
 import { AlarmRouting } from '../core/alarm-routing';
 import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { StageLogGroup } from '../core/log-group';
 import { addWarning } from '../core/private/errors';
 import { acknowledgeInherent } from '../core/private/rule-packs';
+import { describeRange, requireProps } from '../core/private/validation';
 import { StagePolicy } from '../core/stage-policy';
 
 /** Properties of a `FargateBlueGreenService`. Only `image` and `containerPort` are required. */
@@ -429,6 +430,10 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
 
   constructor(scope: Construct, id: string, props: FargateBlueGreenServiceProps) {
     super(scope, id);
+    requireProps(this, props, {
+      image: "a container image, e.g. ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27')",
+      containerPort: describeRange(CONTAINER_PORT),
+    });
     const policy = StagePolicy.of(this, props.stage);
     this.stage = policy.stage;
     const plan = planService(this, props);

@@ -1,10 +1,10 @@
 import { ArnFormat, CfnOutput, Duration, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { GitHubOidcProvider } from './github-oidc-provider';
-import { TrustPlan, claimKey, planTrust } from './private/trust';
+import { REPOSITORY_FORMAT, TrustPlan, claimKey, planTrust } from './private/trust';
 import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { addWarning } from '../core/private/errors';
-import { checkDuration, checkMaxLength, checkPattern, pendingScope } from '../core/private/validation';
+import { checkDuration, checkMaxLength, checkPattern, pendingScope, requireProps } from '../core/private/validation';
 import { StagePolicy } from '../core/stage-policy';
 
 /** The action a web-identity trust statement allows. */
@@ -293,6 +293,7 @@ export class GitHubOidcRole extends iam.Role {
 
   constructor(scope: Construct, id: string, props: GitHubOidcRoleProps) {
     const self = pendingScope(scope, id);
+    requireProps(self, props, { repository: REPOSITORY_FORMAT });
     const plan = planTrust(self, props);
     checkDuration(self, props.maxSessionDuration, { prop: 'maxSessionDuration', min: Duration.hours(1), max: Duration.hours(12) });
     checkPattern(self, 'roleName', props.roleName, /^[\w+=,.@-]{1,64}$/,

@@ -17,7 +17,7 @@ import { StageLogGroup } from '../core/log-group';
 import { addWarning, ConstructValidationError } from '../core/private/errors';
 import { acknowledgeInherent } from '../core/private/rule-packs';
 import { assertNotPlaintextSecret } from '../core/private/secrets';
-import { checkDuration, checkNonEmpty, checkNumber, isUnresolved, pendingScope } from '../core/private/validation';
+import { checkDuration, checkNonEmpty, checkNumber, isUnresolved, pendingScope, requireProps } from '../core/private/validation';
 import { StagePolicy } from '../core/stage-policy';
 
 /**
@@ -212,7 +212,13 @@ export class PowertoolsFunction extends lambda.Function {
     // errors name `[<path>/<id>]`, the path the function will have
     const errorScope = pendingScope(scope, id);
 
-    checkNonEmpty(errorScope, 'serviceName', props.serviceName ?? '', 'a non-empty name, e.g. \'orders\'');
+    const serviceNameAllowed = "a non-empty name, e.g. 'orders'";
+    requireProps(errorScope, props, {
+      serviceName: serviceNameAllowed,
+      code: "the function's code, e.g. lambda.Code.fromAsset('dist/orders') or PatternHandlers.ordersApi()",
+      handler: "the handler, e.g. 'index.handler' (Node.js) or 'app.handler' (Python)",
+    });
+    checkNonEmpty(errorScope, 'serviceName', props.serviceName, serviceNameAllowed);
     checkNonEmpty(errorScope, 'metricsNamespace', props.metricsNamespace,
       'a non-empty CloudWatch namespace, e.g. \'OrdersService\', or undefined for the service name');
     const timeout = props.timeout ?? PowertoolsFunction.DEFAULT_TIMEOUT;

@@ -13,7 +13,7 @@ import {
   MAX_URL_EXPIRY_SECONDS,
   PRESIGN_ENV,
 } from '../contracts/presign';
-import { isUnresolved } from '../core/private/validation';
+import { isUnresolved, requireProps } from '../core/private/validation';
 
 /**
  * Properties of a `PresignedUrlIssuer`.
@@ -118,7 +118,8 @@ export class PresignedUrlIssuer extends Construct {
 
   constructor(scope: Construct, id: string, props: PresignedUrlIssuerProps) {
     super(scope, id);
-    const { bucket, serviceName, allowedContentTypes, downloadUrlExpiry, uploadUrlExpiry, ...functionOptions } = props;
+    const { bucket, serviceName, allowedContentTypes, downloadUrlExpiry, uploadUrlExpiry, ...functionOptions } =
+      requireProps(this, props, { bucket: 'an s3.IBucket, e.g. a SecureBucket' });
     this.bucket = bucket;
     if (props.runtime && props.runtime.family !== lambda.RuntimeFamily.NODEJS) {
       throw new ConstructValidationError(this, {

@@ -3,7 +3,7 @@
  * of test/benchmarks/README.md's handler part:
  *
  * - every shipped handler, built with the options `npx projen bundle:lambda` uses
- *   (lambda/bundle.ts `bundleOptions`), and the same sources built as before issue #15's fix (one
+ *   (projenrc/bundle-lambda.ts `bundleOptions`), and the same sources built as before issue #15's fix (one
  *   file, the SDK's whole credential chain bundled);
  * - floors: one SDK client alone (what a handler cannot go below), Powertools alone, and the
  *   handler with Powertools left to the layer (`@aws-lambda-powertools/*` external, loaded
@@ -24,7 +24,7 @@ import * as path from 'path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { build, BuildOptions, Metafile } from 'esbuild';
 import { median, range } from './stats';
-import { bundleOptions, HANDLER_TARGET, handlerNames, loadedAtStart } from '../../lambda/bundle';
+import { bundleOptions, HANDLER_TARGET, handlerNames, loadedAtStart } from '../../projenrc/bundle-lambda';
 import { createOrdersTable } from '../powertools-function/helpers';
 import { printTable } from '../reference-app/print-table';
 import { MOTO_ENV, startMoto } from '../setup/moto';

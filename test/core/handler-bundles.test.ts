@@ -2,7 +2,7 @@ import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { build, BuildOptions } from 'esbuild';
-import { bundleOptions, handlerNames } from '../../lambda/bundle';
+import { bundleOptions, handlerNames } from '../../projenrc/bundle-lambda';
 
 /**
  * The shipped handlers carry their own AWS SDK (issue #21). Powertools' TypeScript layer shipped

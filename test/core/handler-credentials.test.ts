@@ -1,6 +1,6 @@
 /**
  * lambda/shared/credentials.ts: the default credential provider the shipped handlers' bundles give
- * their SDK clients (lambda/bundle.ts). Lambda's environment credentials come from the SDK's own
+ * their SDK clients (projenrc/bundle-lambda.ts). Lambda's environment credentials come from the SDK's own
  * `fromEnv`; anything else goes to the SDK's full default chain, loaded on first use.
  */
 import { defaultProvider } from '../../lambda/shared/credentials';

@@ -1,11 +1,14 @@
 /**
- * A new user's app (issue 9): `cdk-cloud-patterns` installed from the packed tarball next to one
- * aws-cdk-lib release, every exported construct built with its minimal call, with no flags and with
- * that release's recommended flags (what `cdk init` writes into cdk.json), and, where cdk-nag 3 is
- * installed, checked with the AwsSolutions and Serverless packs. Prints one JSON line per case.
+ * A new user's app (issues 9 and 21): `cdk-cloud-patterns` installed from the packed tarball next to
+ * one aws-cdk-lib release (run.sh: the floor, the pinned and the newest), every exported construct
+ * built with its minimal call, with no flags and with that release's recommended flags (what
+ * `cdk init` writes into cdk.json), and, with FRESH_APP_NAG=required (the pinned and the newest),
+ * checked with cdk-nag 3's AwsSolutions and Serverless packs: 0 findings. Prints one JSON line per
+ * case; FRESH_APP_ROLE labels the release (floor, pinned, newest).
  *
  * Plain JavaScript on purpose: it runs in a temporary directory with nothing but the installed
- * packages (see run.sh). To add a construct, add one entry to CONSTRUCTS.
+ * packages (see run.sh). To add a construct, add one entry to CONSTRUCTS
+ * (test/core/construct-registry.test.ts checks every exported construct has one).
  */
 const cdk = require('aws-cdk-lib');
 const { CURRENTLY_RECOMMENDED_FLAGS } = require('aws-cdk-lib/cx-api');
@@ -55,18 +58,16 @@ const CONSTRUCTS = [
   { name: 'AccountGuardrails', exports: ['AccountGuardrails'], build: (s) => new patterns.AccountGuardrails(s, 'Guardrails', { team: 'payments', alertEmails: ['ops@example.com'] }) },
 ];
 
-let nag;
-try {
-  nag = require('cdk-nag');
-} catch {
-  nag = undefined; // cdk-nag 3 needs a newer aws-cdk-lib than the floor: the floor runs without it
-}
+// cdk-nag 3 needs a newer aws-cdk-lib than the floor: run.sh installs it on the pinned and the newest
+// only, and says so (FRESH_APP_NAG=required); there a missing cdk-nag fails, it never skips.
+const nag = process.env.FRESH_APP_NAG === 'required' ? require('cdk-nag') : undefined;
+const role = process.env.FRESH_APP_ROLE || 'unlabelled';
 
 const FLAG_SETS = { none: {}, recommended: CURRENTLY_RECOMMENDED_FLAGS };
 
 function runCase(construct, flags) {
   const missing = construct.exports.filter((e) => !(e in patterns));
-  if (missing.length > 0) return { status: 'skipped', detail: `the tarball does not export ${missing.join(', ')}` };
+  if (missing.length > 0) return { status: 'error', detail: `the tarball does not export ${missing.join(', ')}: rebuild it (npx projen compile && npx projen package:js)` };
   const app = new cdk.App({ context: FLAG_SETS[flags], outdir: require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'fresh-app-')) });
   const stack = new cdk.Stack(app, 'FreshStack'); // environment-agnostic, as `cdk init` writes it
   try {
@@ -92,6 +93,6 @@ const version = require('aws-cdk-lib/package.json').version;
 for (const construct of CONSTRUCTS) {
   for (const flags of Object.keys(FLAG_SETS)) {
     const result = runCase(construct, flags);
-    console.log(JSON.stringify({ construct: construct.name, version, flags, nag: Boolean(nag), ...result }));
+    console.log(JSON.stringify({ construct: construct.name, version, role, flags, nag: Boolean(nag), ...result }));
   }
 }

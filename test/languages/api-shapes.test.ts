@@ -77,10 +77,13 @@ describe('API shapes for other languages', () => {
     expect(members.filter((m) => isLoose(m.type)).map((m) => m.where)).toEqual(['x.T#ok']);
   });
 
-  const jsiiFile = path.join(ROOT, '.jsii');
-  const run = fs.existsSync(jsiiFile) ? describe : describe.skip;
-  run('the assembly', () => {
-    const assembly = fs.existsSync(jsiiFile) ? JSON.parse(fs.readFileSync(jsiiFile, 'utf-8')) as { types: Record<string, JsiiType> } : { types: {} };
+  describe('the assembly', () => {
+    // `npx projen test` compiles first when .jsii is missing or older than src/ (projenrc/assembly-stale.sh)
+    const jsiiFile = path.join(ROOT, '.jsii');
+    if (!fs.existsSync(jsiiFile)) {
+      throw new Error('.jsii is missing: run npx projen compile (npx projen test does it when .jsii is missing or stale)');
+    }
+    const assembly = JSON.parse(fs.readFileSync(jsiiFile, 'utf-8')) as { types: Record<string, JsiiType> };
     const members = apiMembers(Object.values(assembly.types));
 
     test('has no any, Json or union type', () => {

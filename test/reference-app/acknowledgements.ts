@@ -1,9 +1,11 @@
 /**
- * Renders every acknowledged rule-pack finding of the reference app as a table, and writes it
- * between the `acknowledgements` markers of test/reference-app/README.md (`npx projen readme:acks`).
+ * Renders every acknowledged rule-pack finding of the reference app as a table;
+ * projenrc/readme-acks.ts writes it between the `acknowledgements` markers of
+ * test/reference-app/README.md (`npx projen readme:acks`), and the reference-app test checks the
+ * page equals it.
  */
 import { REFERENCE_STACKS } from './stacks';
-import { REFERENCE_APP_PAGE, readmeBlock, writeReadmeBlock } from '../tools/readme-block';
+import { REFERENCE_APP_PAGE, readmeBlock } from '../../projenrc/readme-block';
 
 /**
  * The Markdown table of every acknowledgement: one row per construct and reason, listing the rules
@@ -33,9 +35,4 @@ export function renderAcknowledgements(): string {
 /** The reference app page's current block between the `acknowledgements` markers. */
 export function readmeAcknowledgements(): string {
   return readmeBlock('acknowledgements', REFERENCE_APP_PAGE);
-}
-
-if (require.main === module) {
-  writeReadmeBlock('acknowledgements', renderAcknowledgements(), REFERENCE_APP_PAGE);
-  console.log('test/reference-app/README.md acknowledgements updated');
 }

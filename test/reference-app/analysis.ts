@@ -84,7 +84,7 @@ export interface CfnLintFinding {
   readonly message: string;
 }
 
-/** The cfn-lint of the project's .venv (test/tools/python-env.sh makes it). */
+/** The cfn-lint of the project's .venv (projenrc/python-env.sh makes it). */
 export const CFN_LINT_BIN = path.join(__dirname, '..', '..', '.venv', 'bin', 'cfn-lint');
 
 export interface CfnLintOptions {

@@ -1,5 +1,5 @@
 /**
- * The "patterns document as one app" block of test/reference-app/README.md is the output of test/tools/count-lines.ts,
+ * The "patterns document as one app" block of test/reference-app/README.md is the output of projenrc/count-lines.ts,
  * and the plain aws-cdk-lib version it is compared with is real code: it synthesizes, and creates
  * every resource type the construct version creates.
  */
@@ -8,8 +8,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { REFERENCE_ENV } from './app';
 import { buildPlainPatternsDocument } from './plain-patterns-document';
 import { buildPatternsDocument } from './stacks/patterns-document';
+import { patternsDocumentCounts, readmePatternsDocument, renderPatternsDocument } from '../../projenrc/count-lines';
 import { DeploymentStage } from '../../src';
-import { patternsDocumentCounts, readmePatternsDocument, renderPatternsDocument } from '../tools/count-lines';
 
 function resourceTypes(build: (stack: Stack) => void): Set<string> {
   const stack = new Stack(new App(), 'Stack', { env: REFERENCE_ENV });
@@ -17,7 +17,7 @@ function resourceTypes(build: (stack: Stack) => void): Set<string> {
   return new Set(Object.values(Template.fromStack(stack).toJSON().Resources).map((r: any) => r.Type));
 }
 
-test('the reference app page shows the construct calls and the counts test/tools/count-lines.ts gives (npx projen readme:counts)', () => {
+test('the reference app page shows the construct calls and the counts projenrc/count-lines.ts gives (npx projen readme:counts)', () => {
   expect(readmePatternsDocument()).toEqual(renderPatternsDocument());
 });
 

@@ -3,7 +3,7 @@
  * aws-cdk-lib, with the defaults the library's constructs choose for PROD written out: what a team
  * writes without the library. It compiles and synthesizes (test/reference-app/line-counts.test.ts);
  * the code between the markers here and in test/benchmarks/plain/ (one function per construct's
- * checklist, which the synthesis benchmark also builds n times) is what `test/tools/count-lines.ts`
+ * checklist, which the synthesis benchmark also builds n times) is what `projenrc/count-lines.ts`
  * counts for test/reference-app/README.md.
  *
  * It covers the resources the constructs create by default (table, backup plan, bus, archive,

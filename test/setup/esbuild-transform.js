@@ -1,6 +1,6 @@
 /**
  * Jest transformer (issue #15): TypeScript to CommonJS with esbuild, which is already a dev
- * dependency (lambda/bundle.ts). ts-jest took ~10 s of CPU on a fresh cache to load TypeScript and
+ * dependency (projenrc/bundle-lambda.ts). ts-jest took ~10 s of CPU on a fresh cache to load TypeScript and
  * transpile src/ and test/ (it already skipped type-checking: tsconfig.dev.json has isolatedModules);
  * esbuild does the same in well under a second. Type errors are `npx projen typecheck`'s (tsc) and
  * eslint's, both in `npx projen test`.

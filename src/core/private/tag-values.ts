@@ -2,6 +2,11 @@ import { IConstruct } from 'constructs';
 import { ConstructValidationError } from './errors';
 import { isUnresolved } from './validation';
 
+/** What an empty or missing tag value's error allows: the one text for a tag's prop. */
+export function nonEmptyTagValue(key: string): string {
+  return `a non-empty value for the '${key}' tag`;
+}
+
 /** The longest tag value AWS accepts. */
 export const MAX_TAG_VALUE_LENGTH = 256;
 

@@ -133,6 +133,40 @@ export function checkDuration(scope: IConstruct, value: Duration | undefined, ch
   }
 }
 
+/**
+ * The required props of a construct, each with the `allowed` text of its error: the same text the
+ * construct's own check of an empty or invalid value uses, so a missing prop and an empty one read
+ * alike.
+ */
+export type RequiredProps<T> = { readonly [K in keyof T]?: string };
+
+/**
+ * Throws unless every prop named in `required` is given (neither `undefined` nor `null`); a missing
+ * props object counts as `{}`. TypeScript enforces required props at compile time, but a plain
+ * JavaScript caller (`new AccountGuardrails(stack, 'G', {})`) would otherwise get a `TypeError` from
+ * deep inside the construct. The error names the first missing prop in `required`'s order, what is
+ * allowed, and the others missing:
+ *
+ *   `[App/Stack/G] team: received undefined; allowed: a non-empty value for the 'Team' tag`
+ *
+ * Returns the props (`{}` for a missing object), to read on from.
+ */
+export function requireProps<T extends object>(scope: IConstruct, props: T | undefined, required: RequiredProps<T>): T {
+  const given = (props ?? {}) as T;
+  const missing = (Object.keys(required) as (keyof T & string)[])
+    .filter((prop) => given[prop] === undefined || given[prop] === null);
+  if (missing.length > 0) {
+    const [first, ...others] = missing;
+    throw new ConstructValidationError(scope, {
+      prop: first,
+      received: props === undefined || props === null ? undefined : given[first],
+      allowed: required[first]!,
+      hint: others.length > 0 ? `Also required: ${others.join(', ')}` : undefined,
+    });
+  }
+  return given;
+}
+
 /** Throws when a string is empty or only whitespace (tokens and `undefined` are skipped). */
 export function checkNonEmpty(scope: IConstruct, prop: string, value: string | undefined, allowed?: string): void {
   if (value === undefined || isUnresolved(value)) {

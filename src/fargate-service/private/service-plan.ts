@@ -7,9 +7,12 @@ import { checkFargateSize } from './fargate-rules';
 import { containerSecretFix } from './guarded-container';
 import { ConstructValidationError } from '../../core/private/errors';
 import { assertNotPlaintextSecret } from '../../core/private/secrets';
-import { checkDuration, checkNonEmpty, checkNumber, checkPattern, isUnresolved } from '../../core/private/validation';
+import { checkDuration, checkNonEmpty, checkNumber, checkPattern, isUnresolved, RangeCheck } from '../../core/private/validation';
 import { BlueGreenController } from '../blue-green-traffic';
 import type { FargateBlueGreenServiceProps } from '../fargate-blue-green-service';
+
+/** The port check of `containerPort`: a missing port and a wrong one get the same `allowed`. */
+export const CONTAINER_PORT: RangeCheck = { prop: 'containerPort', min: 1, max: 65535 };
 
 /** The task size the construct uses by default (the document's). */
 export const DEFAULT_CPU = 512;
@@ -51,7 +54,7 @@ export function planService(scope: Construct, props: FargateBlueGreenServiceProp
   const desiredTasks = props.desiredTasks ?? minTasks;
   const healthCheckPath = props.healthCheckPath ?? '/';
 
-  checkNumber(scope, props.containerPort, { prop: 'containerPort', min: 1, max: 65535 });
+  checkNumber(scope, props.containerPort, CONTAINER_PORT);
   checkFargateSize(scope, cpu, memoryLimitMiB);
   checkNumber(scope, minTasks, { prop: 'minTasks', min: 1 });
   checkNumber(scope, maxTasks, { prop: 'maxTasks', min: 1 });

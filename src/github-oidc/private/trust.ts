@@ -54,6 +54,9 @@ export function encodeSubjectValue(value: string): string {
   return isUnresolved(value) ? value : value.replace(/:/g, '%3A');
 }
 
+/** What `repository` allows: the text of its errors for a missing or malformed value. */
+export const REPOSITORY_FORMAT = "'owner/name', e.g. 'myorg/myrepo'";
+
 /** Splits and validates `owner/name`; tokens are skipped (returns undefined). */
 export function parseRepository(scope: IConstruct, repository: string): { owner: string; name: string } | undefined {
   if (isUnresolved(repository)) {
@@ -64,7 +67,7 @@ export function parseRepository(scope: IConstruct, repository: string): { owner:
     throw new ConstructValidationError(scope, {
       prop: 'repository',
       received: repository,
-      allowed: "'owner/name', e.g. 'myorg/myrepo'",
+      allowed: REPOSITORY_FORMAT,
     });
   }
   const [owner, name] = parts;

@@ -28,7 +28,7 @@ const REGULATED_PACKS = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];
 /**
  * The whole patterns document as one stack: the seven constructs composed the way a team would,
  * with the fewest lines. The code between the `patterns-document:start`/`:end` markers is what the
- * reference app page (test/reference-app/README.md) shows and what `test/tools/count-lines.ts` counts, next to the same system in plain
+ * reference app page (test/reference-app/README.md) shows and what `projenrc/count-lines.ts` counts, next to the same system in plain
  * aws-cdk-lib (test/reference-app/plain-patterns-document.ts).
  */
 export function buildPatternsDocument(stack: Stack, stage: DeploymentStage): void {

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..');
 export const README = path.join(ROOT, 'README.md');
 /** The reference app's page: the patterns document as one app and the acknowledged findings. */
 export const REFERENCE_APP_PAGE = path.join(ROOT, 'test', 'reference-app', 'README.md');

@@ -2,7 +2,7 @@
 # Creates (or refreshes) .venv with the Python tools of test/requirements.txt: cfn-lint, moto's
 # server and aws-lambda-powertools. Idempotent: does nothing when the requirements did not change.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
+root=$(cd "$(dirname "$0")/.." && pwd)
 venv="$root/.venv"
 req="$root/test/requirements.txt"
 stamp="$venv/.requirements.sha256"

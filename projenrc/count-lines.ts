@@ -16,7 +16,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import { REFERENCE_APP_PAGE, readmeBlock, writeReadmeBlock } from './readme-block';
 
-const root = path.join(__dirname, '..', '..');
+const root = path.join(__dirname, '..');
 
 /** One counted piece of code. */
 export interface CodeCount {

@@ -134,7 +134,7 @@ function sha256(file: string): string {
 }
 
 function toolHashes(): Record<string, string> {
-  return { 'lambda/bundle.ts': sha256(__filename), 'tsconfig.dev.json': sha256('tsconfig.dev.json'), 'esbuild': esbuildVersion };
+  return { 'projenrc/bundle-lambda.ts': sha256(__filename), 'tsconfig.dev.json': sha256('tsconfig.dev.json'), 'esbuild': esbuildVersion };
 }
 
 /** Whether the bundles in assets/lambda are the ones the current inputs give. */
