@@ -4,6 +4,7 @@ import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { IConstruct } from 'constructs';
 import { ConstructValidationError } from './private/errors';
 import { isUnresolved } from './private/validation';
@@ -42,10 +43,12 @@ const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256
  * scope that already holds routed alarms is an error.
  *
  * @example
- * import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
- *
  * // every alarm of this stack goes to its alarm topic; on-call subscribes once
- * AlarmRouting.subscribe(this, new subscriptions.EmailSubscription('oncall@example.com'));
+ * AlarmRouting.subscribeEmail(this, 'oncall@example.com');
+ *
+ * // or: every alarm of the app goes to a topic you already have (here AccountGuardrails' alert topic)
+ * declare const guardrails: AccountGuardrails;
+ * AlarmRouting.setDestination(this.node.root, guardrails.alertTopicRef!);
  */
 export class AlarmRouting {
   /** The CDK context key holding the ARN of an existing SNS topic for every alarm. */
@@ -187,6 +190,17 @@ export class AlarmRouting {
       });
     }
     (set?.topic ?? AlarmRouting.stackTopic(scope)).addSubscription(subscription);
+  }
+
+  /**
+   * Subscribes an e-mail address once to the alarms of `scope` (see `subscribe`). SNS sends the
+   * address a confirmation message; alarms arrive after it is confirmed.
+   *
+   * @param scope the stack (or any scope) whose alarms on-call receives
+   * @param emailAddress the address, for example an on-call distribution list
+   */
+  public static subscribeEmail(scope: IConstruct, emailAddress: string): void {
+    AlarmRouting.subscribe(scope, new subscriptions.EmailSubscription(emailAddress));
   }
 
   /** The destination set on `scope` or the nearest scope above it. */

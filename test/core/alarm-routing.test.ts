@@ -240,7 +240,7 @@ describe('the construct\'s own alarmActions prop', () => {
 describe('subscriptions are given once', () => {
   test('subscribe adds one subscription to the stack\'s alarm topic, however many alarms', () => {
     const s = stack();
-    AlarmRouting.subscribe(s, new subscriptions.EmailSubscription('oncall@example.com'));
+    AlarmRouting.subscribeEmail(s, 'oncall@example.com');
     twoAlarms(s);
     DeadLetterQueue.depthAlarm(s, 'A3', new sqs.Queue(s, 'Q2'));
     const t = Template.fromStack(s);
