@@ -9,6 +9,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -195,6 +196,21 @@ describe('a setting on a scope (stack, stage, app)', () => {
     t.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'CloudWatchAlarmsUseTheKey', Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]) },
     });
+  });
+
+  test('one topic set on several scopes gets the CloudWatch statements once', () => {
+    const app = new App();
+    const s = stack({}, app);
+    const other = stack({}, app);
+    const topic = new sns.Topic(s, 'OnCall', { masterKey: new kms.Key(s, 'K') });
+    AlarmRouting.setDestination(s, topic);
+    AlarmRouting.setDestination(other, topic);
+    twoAlarms(s);
+    const t = Template.fromStack(s);
+    const topicStatements = Object.values<any>(t.findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument.Statement;
+    expect(topicStatements.filter((st: any) => st.Sid === 'CloudWatchAlarmsPublish')).toHaveLength(1);
+    const keyStatements = Object.values<any>(t.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement;
+    expect(keyStatements.filter((st: any) => st.Sid === 'CloudWatchAlarmsUseTheKey')).toHaveLength(1);
   });
 
   test('a destination set after alarms were routed under the scope is an error, not a silent miss', () => {
