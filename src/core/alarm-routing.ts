@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,6 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { IConstruct } from 'constructs';
+import { DeploymentStage } from './deployment-stage';
 import { ConstructValidationError } from './private/errors';
 import { isUnresolved } from './private/validation';
 import { StagePolicy } from './stage-policy';
@@ -111,8 +112,9 @@ export class AlarmRouting {
    *
    * @param scope the alarm, or the construct that creates it
    * @param alarmActions the construct's own `alarmActions` prop, if any
+   * @param stage the stage of the construct (see `stackTopic`)
    */
-  public static actionsFor(scope: IConstruct, alarmActions?: cloudwatch.IAlarmAction[]): cloudwatch.IAlarmAction[] {
+  public static actionsFor(scope: IConstruct, alarmActions?: cloudwatch.IAlarmAction[], stage?: DeploymentStage): cloudwatch.IAlarmAction[] {
     if (alarmActions !== undefined) {
       return alarmActions;
     }
@@ -120,7 +122,7 @@ export class AlarmRouting {
     if (set) {
       return set.actions;
     }
-    return [new cloudwatchActions.SnsAction(AlarmRouting.stackTopic(scope))];
+    return [new cloudwatchActions.SnsAction(AlarmRouting.stackTopic(scope, stage))];
   }
 
   /**
@@ -129,19 +131,23 @@ export class AlarmRouting {
    *
    * @param alarm the alarm
    * @param alarmActions the construct's own `alarmActions` prop, if any
+   * @param stage the stage of the construct that creates the alarm (see `stackTopic`)
    */
-  public static route(alarm: cloudwatch.Alarm, alarmActions?: cloudwatch.IAlarmAction[]): void {
-    alarm.addAlarmAction(...AlarmRouting.actionsFor(alarm, alarmActions));
+  public static route(alarm: cloudwatch.Alarm, alarmActions?: cloudwatch.IAlarmAction[], stage?: DeploymentStage): void {
+    alarm.addAlarmAction(...AlarmRouting.actionsFor(alarm, alarmActions, stage));
     routed.add(alarm);
   }
 
   /**
    * The topic the alarms of `scope`'s stack go to when no destination is set: the topic of the
-   * context key if set, else the stack's own alarm topic (created on first call).
+   * context key if set, else the stack's own alarm topic (created on first call). Its key follows
+   * the stage like every stateful resource: DESTROY when every construct using it is DEV, RETAIN as
+   * soon as one is PROD.
    *
    * @param scope any construct of the stack
+   * @param stage the stage of the construct asking; default: the context key `env`, else PROD
    */
-  public static stackTopic(scope: IConstruct): sns.ITopic {
+  public static stackTopic(scope: IConstruct, stage?: DeploymentStage): sns.ITopic {
     const stack = Stack.of(scope);
     const arn: unknown = scope.node.tryGetContext(AlarmRouting.CONTEXT_KEY);
     if (arn !== undefined && arn !== null) {
@@ -155,14 +161,18 @@ export class AlarmRouting {
       const imported = stack.node.tryFindChild(AlarmRouting.IMPORTED_TOPIC_ID) as sns.ITopic | undefined;
       return imported ?? sns.Topic.fromTopicArn(stack, AlarmRouting.IMPORTED_TOPIC_ID, arn);
     }
+    const policy = StagePolicy.of(scope, stage);
     const existing = stack.node.tryFindChild(AlarmRouting.TOPIC_ID) as sns.Topic | undefined;
     if (existing) {
+      if (policy.isProd) {
+        (stack.node.findChild(AlarmRouting.KEY_ID) as kms.Key).applyRemovalPolicy(RemovalPolicy.RETAIN);
+      }
       return existing;
     }
     const key = new kms.Key(stack, AlarmRouting.KEY_ID, {
       description: `Encrypts the alarm topic of ${stack.stackName}`,
       enableKeyRotation: true,
-      removalPolicy: StagePolicy.of(stack).removalPolicy,
+      removalPolicy: policy.removalPolicy,
     });
     const topic = new sns.Topic(stack, AlarmRouting.TOPIC_ID, {
       displayName: `Alarms of ${stack.stackName}`,

@@ -34,7 +34,7 @@ export interface DeadLetterQueueProps extends DeploymentStageOptions {
 }
 
 /** Options of a dead-letter queue's depth alarm. */
-export interface DepthAlarmOptions {
+export interface DepthAlarmOptions extends DeploymentStageOptions {
   /**
    * What the alarm says when it fires.
    *
@@ -86,7 +86,7 @@ export class DeadLetterQueue extends sqs.Queue {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    AlarmRouting.route(alarm, options.alarmActions);
+    AlarmRouting.route(alarm, options.alarmActions, options.stage ?? (queue instanceof DeadLetterQueue ? queue.stage : undefined));
     return alarm;
   }
 

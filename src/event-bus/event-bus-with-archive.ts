@@ -450,6 +450,7 @@ export class EventBusWithArchive extends events.EventBus {
     this.deadLetterQueueAlarm = DeadLetterQueue.depthAlarm(this, 'DeadLetterQueueAlarm', this.deadLetterQueue, {
       alarmDescription: `Events the bus ${this.node.path} could not deliver are waiting in its dead-letter queue`,
       alarmActions: this.alarmActions,
+      stage: this.stage,
     });
 
     // EVB-3 / CDK-2: an archive of every event of this bus
@@ -580,6 +581,7 @@ export class EventBusWithArchive extends events.EventBus {
       DeadLetterQueue.depthAlarm(boundRule, `${targetId}DeadLetterQueueAlarm`, queue, {
         alarmDescription: `Events that ${boundRule.node.path} could not deliver to ${targetId} are waiting in its dead-letter queue`,
         alarmActions: this.alarmActions,
+        stage: this.stage,
       });
       return queue;
     }, {
@@ -657,6 +659,7 @@ export class EventBusWithArchive extends events.EventBus {
     DeadLetterQueue.depthAlarm(group, 'DeadLetterQueueAlarm', deadLetterQueue, {
       alarmDescription: `Invocations of the schedule ${group.node.path} that failed are waiting in its dead-letter queue`,
       alarmActions: this.alarmActions,
+      stage: this.stage,
     });
     const targetProps: schedulerTargets.ScheduleTargetBaseProps = {
       role,

@@ -497,7 +497,7 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     // ---- alarms that roll a deployment back
     [this.target5xxAlarm, this.unhealthyHostsAlarm] = createRollbackAlarms(this, targets, props.rollback5xxPercent ?? 5);
     for (const alarm of [this.target5xxAlarm, this.unhealthyHostsAlarm]) {
-      AlarmRouting.route(alarm, props.alarmActions);
+      AlarmRouting.route(alarm, props.alarmActions, this.stage);
     }
     const rollbackAlarms = [this.target5xxAlarm, this.unhealthyHostsAlarm, ...(props.rollbackAlarms ?? [])];
 

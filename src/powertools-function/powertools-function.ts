@@ -460,6 +460,7 @@ export class PowertoolsFunction extends lambda.Function {
       this.deadLetterQueueAlarm = DeadLetterQueue.depthAlarm(this, 'DeadLetterQueueAlarm', this.deadLetterQueue, {
         alarmDescription: `Failed asynchronous invocations of ${this.node.path} are waiting in its dead-letter queue`,
         alarmActions: props.alarmActions,
+        stage: this.stage,
       });
     }
 
@@ -480,7 +481,7 @@ export class PowertoolsFunction extends lambda.Function {
         evaluationPeriods: 3,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-      AlarmRouting.route(this.latencyAlarm, props.alarmActions);
+      AlarmRouting.route(this.latencyAlarm, props.alarmActions, this.stage);
     }
   }
 

@@ -14,7 +14,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { AccountGuardrails, AlarmRouting, DeadLetterQueue, EventBusWithArchive, PowertoolsFunction } from '../../src';
+import { AccountGuardrails, AlarmRouting, DeadLetterQueue, DeploymentStage, EventBusWithArchive, PowertoolsFunction } from '../../src';
 
 const ENV = { account: '123456789012', region: 'eu-west-1' };
 const OTHER_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:oncall';
@@ -97,6 +97,21 @@ describe('the default: one encrypted topic per stack', () => {
     t.hasResourceProperties('AWS::SNS::Topic', {
       KmsMasterKeyId: { 'Fn::GetAtt': ['CloudPatternsAlarmTopicKeyE798651C', 'Arn'] },
     });
+  });
+
+  test('the key follows the stage: DESTROY when only DEV constructs use it, RETAIN once a PROD one does; context env=dev when no prop', () => {
+    const keyPolicy = (st: Stack) => Object.values<any>(Template.fromStack(st).findResources('AWS::KMS::Key'))[0].DeletionPolicy;
+    const app = new App();
+    const dev = stack({}, app);
+    new PowertoolsFunction(dev, 'Fn', { serviceName: 'x', code: lambda.Code.fromInline('x'), handler: 'index.handler', stage: DeploymentStage.DEV });
+    const mixed = stack({}, app);
+    DeadLetterQueue.depthAlarm(mixed, 'A1', new DeadLetterQueue(mixed, 'Q1', { stage: DeploymentStage.DEV }));
+    DeadLetterQueue.depthAlarm(mixed, 'A2', new sqs.Queue(mixed, 'Q2'), { stage: DeploymentStage.PROD });
+    const byContext = stack({ env: 'dev' });
+    twoAlarms(byContext);
+    const prod = stack();
+    twoAlarms(prod);
+    expect([keyPolicy(dev), keyPolicy(mixed), keyPolicy(byContext), keyPolicy(prod)]).toEqual(['Delete', 'Retain', 'Delete', 'Retain']);
   });
 
   test('the topic policy is TLS-only and lets CloudWatch of this account publish', () => {
