@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { AlarmRouting } from './alarm-routing';
 import { DeploymentStage, DeploymentStageOptions } from './deployment-stage';
 import { acknowledgeInherent } from './private/rule-packs';
 import { StagePolicy } from './stage-policy';
@@ -33,7 +34,7 @@ export interface DeadLetterQueueProps extends DeploymentStageOptions {
 }
 
 /** Options of a dead-letter queue's depth alarm. */
-export interface DepthAlarmOptions {
+export interface DepthAlarmOptions extends DeploymentStageOptions {
   /**
    * What the alarm says when it fires.
    *
@@ -42,9 +43,10 @@ export interface DepthAlarmOptions {
   readonly alarmDescription?: string;
 
   /**
-   * Actions (for example an SNS topic action) run when the alarm fires.
+   * Actions (for example an SNS topic action) run when the alarm fires; `[]` means none, on purpose.
    *
-   * @default - no actions: the alarm only changes state
+   * @default - the destination `AlarmRouting` resolves for the alarm's scope (a setting on the stack
+   * or app, else the context key, else the stack's alarm topic)
    */
   readonly alarmActions?: cloudwatch.IAlarmAction[];
 }
@@ -84,7 +86,7 @@ export class DeadLetterQueue extends sqs.Queue {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    alarm.addAlarmAction(...(options.alarmActions ?? []));
+    AlarmRouting.route(alarm, options.alarmActions, options.stage ?? (queue instanceof DeadLetterQueue ? queue.stage : undefined));
     return alarm;
   }
 

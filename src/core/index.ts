@@ -20,3 +20,4 @@ export * from './log-group';
 export * from './access-logs-bucket';
 export * from './tags';
 export * from './handlers';
+export * from './alarm-routing';

@@ -113,7 +113,9 @@ export interface EventBusWithArchiveProps extends DeploymentStageOptions {
    * Actions (for example an SNS topic action) of every dead-letter-queue alarm the construct
    * creates: the bus's, its targets' and its schedules'.
    *
-   * @default - no actions: the alarms only change state
+   * @default - the destination `AlarmRouting` resolves for the construct's scope (a setting on the stack
+   * or app, else the context key `cdk-cloud-patterns:alarmTopicArn`, else the stack's alarm topic);
+   * `[]` means no action, on purpose
    */
   readonly alarmActions?: cloudwatch.IAlarmAction[];
 }
@@ -428,7 +430,7 @@ export class EventBusWithArchive extends events.EventBus {
   /** What the stage decides for the bus, its queues and its archive. */
   private readonly stagePolicy: StagePolicy;
 
-  private readonly alarmActions: cloudwatch.IAlarmAction[];
+  private readonly alarmActions?: cloudwatch.IAlarmAction[];
 
   constructor(scope: Construct, id: string, props: EventBusWithArchiveProps = {}) {
     const { eventBusName, description, kmsKey, logConfig } = props;
@@ -437,7 +439,7 @@ export class EventBusWithArchive extends events.EventBus {
     this.stagePolicy = StagePolicy.of(this, props.stage);
     this.stage = this.stagePolicy.stage;
     this.encryptionKey = kmsKey;
-    this.alarmActions = props.alarmActions ?? [];
+    this.alarmActions = props.alarmActions;
 
     // EVB-1: the bus-level dead-letter queue, and the queue policy aws-cdk-lib does not write
     // CDK-2: the bus follows the stage (its rules, policy and archive go with it)
@@ -448,6 +450,7 @@ export class EventBusWithArchive extends events.EventBus {
     this.deadLetterQueueAlarm = DeadLetterQueue.depthAlarm(this, 'DeadLetterQueueAlarm', this.deadLetterQueue, {
       alarmDescription: `Events the bus ${this.node.path} could not deliver are waiting in its dead-letter queue`,
       alarmActions: this.alarmActions,
+      stage: this.stage,
     });
 
     // EVB-3 / CDK-2: an archive of every event of this bus
@@ -578,6 +581,7 @@ export class EventBusWithArchive extends events.EventBus {
       DeadLetterQueue.depthAlarm(boundRule, `${targetId}DeadLetterQueueAlarm`, queue, {
         alarmDescription: `Events that ${boundRule.node.path} could not deliver to ${targetId} are waiting in its dead-letter queue`,
         alarmActions: this.alarmActions,
+        stage: this.stage,
       });
       return queue;
     }, {
@@ -655,6 +659,7 @@ export class EventBusWithArchive extends events.EventBus {
     DeadLetterQueue.depthAlarm(group, 'DeadLetterQueueAlarm', deadLetterQueue, {
       alarmDescription: `Invocations of the schedule ${group.node.path} that failed are waiting in its dead-letter queue`,
       alarmActions: this.alarmActions,
+      stage: this.stage,
     });
     const targetProps: schedulerTargets.ScheduleTargetBaseProps = {
       role,

@@ -20,6 +20,7 @@ import { RegionAgnosticLoadBalancer } from './private/region-agnostic-load-balan
 import { createRollbackAlarms } from './private/rollback-alarms';
 import { CONTAINER_PORT, DEFAULT_CPU, DEFAULT_MEMORY_MIB, ListenerPlan, ServicePlan, planService } from './private/service-plan';
 import { AccessLogsBucket } from '../core/access-logs-bucket';
+import { AlarmRouting } from '../core/alarm-routing';
 import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { StageLogGroup } from '../core/log-group';
 import { addWarning } from '../core/private/errors';
@@ -343,7 +344,9 @@ export interface FargateBlueGreenServiceProps extends DeploymentStageOptions {
    * Actions of the construct's rollback alarms (an SNS topic, for example), so someone hears of a
    * rolled-back release.
    *
-   * @default - none: the alarms roll deployments back and notify no one
+   * @default - the destination `AlarmRouting` resolves for the construct's scope (a setting on the stack
+   * or app, else the context key `cdk-cloud-patterns:alarmTopicArn`, else the stack's alarm topic);
+   * `[]` means no action, on purpose
    */
   readonly alarmActions?: cloudwatch.IAlarmAction[];
 }
@@ -494,7 +497,7 @@ export class FargateBlueGreenService extends Construct implements ec2.IConnectab
     // ---- alarms that roll a deployment back
     [this.target5xxAlarm, this.unhealthyHostsAlarm] = createRollbackAlarms(this, targets, props.rollback5xxPercent ?? 5);
     for (const alarm of [this.target5xxAlarm, this.unhealthyHostsAlarm]) {
-      alarm.addAlarmAction(...(props.alarmActions ?? []));
+      AlarmRouting.route(alarm, props.alarmActions, this.stage);
     }
     const rollbackAlarms = [this.target5xxAlarm, this.unhealthyHostsAlarm, ...(props.rollbackAlarms ?? [])];
 

@@ -10,6 +10,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { assertLayerRuntime, languageOf, PowertoolsLanguageKind, powertoolsLayerArn } from './powertools-layer';
 import { latestRuntimeFindings, newestRuntime } from './powertools-runtimes';
+import { AlarmRouting } from '../core/alarm-routing';
 import { DeadLetterQueue } from '../core/dead-letter-queue';
 import { DeploymentStage, DeploymentStageOptions } from '../core/deployment-stage';
 import { StageLogGroup } from '../core/log-group';
@@ -110,7 +111,9 @@ export interface PowertoolsFunctionOptions extends lambda.FunctionOptions, Deplo
    * Actions (for example an SNS topic action) added to every alarm the construct creates (DLQ
    * depth, latency).
    *
-   * @default - no actions: the alarms only change state
+   * @default - the destination `AlarmRouting` resolves for the construct's scope (a setting on the stack
+   * or app, else the context key `cdk-cloud-patterns:alarmTopicArn`, else the stack's alarm topic);
+   * `[]` means no action, on purpose
    */
   readonly alarmActions?: cloudwatch.IAlarmAction[];
 
@@ -453,11 +456,11 @@ export class PowertoolsFunction extends lambda.Function {
     }
 
     // LAM-5: alarm on the depth of the dead-letter queue (ours or the user's).
-    const actions = props.alarmActions ?? [];
     if (this.deadLetterQueue) {
       this.deadLetterQueueAlarm = DeadLetterQueue.depthAlarm(this, 'DeadLetterQueueAlarm', this.deadLetterQueue, {
         alarmDescription: `Failed asynchronous invocations of ${this.node.path} are waiting in its dead-letter queue`,
-        alarmActions: actions,
+        alarmActions: props.alarmActions,
+        stage: this.stage,
       });
     }
 
@@ -478,7 +481,7 @@ export class PowertoolsFunction extends lambda.Function {
         evaluationPeriods: 3,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-      this.latencyAlarm.addAlarmAction(...actions);
+      AlarmRouting.route(this.latencyAlarm, props.alarmActions, this.stage);
     }
   }
 

@@ -5,11 +5,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as awslambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import * as lib from '../../src';
+import { alarmsWithoutActions } from '../util/alarms';
 
 const root = path.resolve(__dirname, '../..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -191,5 +193,41 @@ test.each(buildable())('%s declares `stage` as every construct does: same name, 
   expect({ name, declarations }).toEqual({
     name,
     declarations: ['/** The deployment stage the construct was built for: the `stage` prop, else the CDK context key `env`, else PROD. */ DeploymentStage'],
+  });
+});
+
+describe('every alarm reaches someone (DESIGN.md decision 12)', () => {
+  test('the check names the template and logical id of an alarm without actions (a deliberate violation)', () => {
+    const stack = new Stack(new App(), 'Violation', { env: { account: '123456789012', region: 'us-east-1' } });
+    // a depth alarm whose construct says `alarmActions: []` on purpose: no action, so the check must fail
+    lib.DeadLetterQueue.depthAlarm(stack, 'Silent', new lib.DeadLetterQueue(stack, 'Q'), { alarmActions: [] });
+    lib.DeadLetterQueue.depthAlarm(stack, 'Routed', new lib.DeadLetterQueue(stack, 'R'));
+    const template = Template.fromStack(stack).toJSON();
+    expect(alarmsWithoutActions({ Violation: template })).toEqual([expect.stringMatching(/^Violation\/Silent[0-9A-F]{8}$/)]);
+  });
+
+  test.each(buildable())('%s: every alarm of its minimal call has AlarmActions, in PROD and DEV', (name) => {
+    const templates: Record<string, any> = {};
+    for (const stage of [lib.DeploymentStage.PROD, lib.DeploymentStage.DEV]) {
+      templates[`${name}-${stage}`] = Template.fromStack(Stack.of(built(name, {}, stage))).toJSON();
+    }
+    expect(alarmsWithoutActions(templates)).toEqual([]);
+  });
+
+  test('the minimal calls that create alarms are among those checked (else the check proves nothing)', () => {
+    const alarms = (name: string) => Template.fromStack(Stack.of(built(name))).findResources('AWS::CloudWatch::Alarm');
+    expect({
+      EventBusWithArchive: Object.keys(alarms('EventBusWithArchive')).length,
+      FargateBlueGreenService: Object.keys(alarms('FargateBlueGreenService')).length,
+      PowertoolsFunction: Object.keys(alarms('PowertoolsFunction')).length,
+    }).toEqual({ EventBusWithArchive: 1, FargateBlueGreenService: 2, PowertoolsFunction: 1 });
+  });
+
+  test('alarm actions are added in one place, AlarmRouting (no construct adds its own)', () => {
+    const offenders = src
+      .filter(({ file }) => file !== path.join('src', 'core', 'alarm-routing.ts'))
+      .filter(({ text }) => /\.addAlarmAction\(|alarmActions:\s*[^,}\s]+\s*\?\?/.test(text))
+      .map(({ file }) => file);
+    expect(offenders).toEqual([]);
   });
 });

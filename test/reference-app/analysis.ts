@@ -229,6 +229,13 @@ export const WILDCARD_ALLOW_LIST: AllowedWildcard[] = [
     reason:
       'AccountGuardrails alert-topic key: Cost Anomaly Detection (and AWS Budgets) publish to the encrypted topic only if the key policy lets them generate and decrypt data keys; SNS documents kms:GenerateDataKey* and kms:Decrypt, and a key policy\'s Resource "*" is the key itself.',
   })),
+  ...['kms:Decrypt', 'kms:GenerateDataKey*'].map((action) => ({
+    action,
+    resourceStar: true,
+    principalIncludes: 'cloudwatch.amazonaws.com',
+    reason:
+      'AlarmRouting alarm-topic key (and a topic set with AlarmRouting.setDestination): CloudWatch publishes an alarm to an encrypted topic only if the key policy lets it generate and decrypt data keys; AWS documents kms:Decrypt and kms:GenerateDataKey* for CloudWatch alarms, and a key policy\'s Resource "*" is the key itself.',
+  })),
   ...['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'].map((action) => ({
     action,
     resourceStar: true,

@@ -7,7 +7,7 @@
  * counts for test/reference-app/README.md.
  *
  * It covers the resources the constructs create by default (table, backup plan, bus, archive,
- * schedule, dead-letter queues and their alarms, functions with log groups, aliases and failure
+ * schedule, dead-letter queues and their alarms with the stack's alarm topic as their action, functions with log groups, aliases and failure
  * destinations, the two buckets, the VPC with flow logs, the ECS-native blue/green service behind
  * an HTTPS load balancer, the OIDC role, the account guardrails). It leaves out what the
  * constructs add beyond resources: input validation, the stage switch, warnings and acknowledgements.
@@ -26,6 +26,7 @@ import {
 } from 'aws-cdk-lib';
 import { PatternHandlers } from '../../src';
 import { plainAccountGuardrails, plainRequiredTags } from '../benchmarks/plain/account-guardrails';
+import { plainAlarmTopic } from '../benchmarks/plain/alarm-topic';
 import { plainDeadLetterQueue } from '../benchmarks/plain/dead-letter-queue';
 import { plainEventBus } from '../benchmarks/plain/event-bus';
 import { plainFargateService } from '../benchmarks/plain/fargate-service';
@@ -89,5 +90,6 @@ export function buildPlainPatternsDocument(stack: Stack): void {
 
   plainRequiredTags(stack, 'platform', 'account-guardrails');
   plainAccountGuardrails(stack, 'Guardrails', ['finops@example.com']);
+  plainAlarmTopic(stack, 'AlarmTopic');
   // plain-patterns-document:end
 }

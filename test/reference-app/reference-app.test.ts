@@ -19,6 +19,7 @@ import {
 } from './analysis';
 import { applyAcknowledgements, referenceStackName, REFERENCE_STAGES, synthReferenceApp, SynthesizedReferenceApp } from './app';
 import { REFERENCE_STACKS } from './stacks';
+import { alarmsWithoutActions } from '../util/alarms';
 
 let ref: SynthesizedReferenceApp;
 let findings: Record<string, NagFinding[]>;
@@ -109,6 +110,12 @@ test('cfn-lint reports no error and no warning on any template', () => {
 test('[IAM-1] no IAM policy in the reference app has a wildcard that is not on the allow-list', () => {
   const wildcards = Object.entries(ref.templates).flatMap(([name, template]) => findWildcards(name, template));
   expect(wildcards).toEqual([]);
+});
+
+test('every alarm of the reference app, both stages, has AlarmActions (DESIGN.md decision 12; under CDK_TEST_FLAGS=recommended too)', () => {
+  const alarms = Object.values(ref.templates).flatMap((t: any) => Object.values<any>(t.Resources ?? {})).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+  expect(alarms.length).toBeGreaterThanOrEqual(10);
+  expect(alarmsWithoutActions(ref.templates)).toEqual([]);
 });
 
 test('logical ids of stateful resources are unchanged (a change would replace the resource)', () => {

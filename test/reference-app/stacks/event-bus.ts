@@ -54,12 +54,6 @@ export const eventBusStack: ReferenceStackSpec = {
   },
   acknowledgements: [
     ...functionAcknowledgements('OrderEvents'),
-    ...['HIPAA.Security', 'NIST.800.53.R5'].flatMap((pack) =>
-      ['AppBus/DeadLetterQueueAlarm', 'AppBus/OrderCreated/Target0DeadLetterQueueAlarm', 'AppBus/DailyReport/DeadLetterQueueAlarm'].map((alarm) => ({
-        path: `${alarm}/Resource`,
-        id: `${pack}-CloudWatchAlarmAction`,
-        reason: 'Where the dead-letter alarms notify (SNS topic, chat, pager) is the team\'s choice: pass EventBusWithArchive `alarmActions`.',
-      }))),
     ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].map((pack) => ({
       path: 'AppBus/DailyReport/Role/DefaultPolicy/Resource',
       id: `${pack}-IAMNoInlinePolicy`,

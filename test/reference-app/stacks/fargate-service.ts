@@ -83,11 +83,6 @@ export function serviceAcknowledgements(id: string, options: { logsEncrypted: bo
       id: `${pack}-S3BucketLoggingEnabled`,
       reason: 'The bucket receives the load balancer\'s access logs; logging access to a log bucket needs yet another log bucket (a bucket logging to itself loops), so the chain ends here.',
     },
-    ...(pack === 'PCI.DSS.321' ? [] : ['Target5xxAlarm/Resource', 'UnhealthyHostsAlarm/Resource'].map((alarm) => ({
-      path: `${id}/${alarm}`,
-      id: `${pack}-CloudWatchAlarmAction`,
-      reason: 'The alarm\'s action is the rollback: ECS (deployment alarms) or CodeDeploy watches it and rolls a release back. Notifications are opt-in through `alarmActions` (the library creates no SNS topic unasked).',
-    }))),
     {
       path: `${id}/LoadBalancer/Redirect80To443/Resource`,
       id: `${pack}-ELBv2ACMCertificateRequired`,

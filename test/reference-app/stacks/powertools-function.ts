@@ -45,11 +45,6 @@ export function functionAcknowledgements(id: string): Acknowledgement[] {
       id: `${pack}-CloudWatchLogGroupEncrypted`,
       reason: 'CloudWatch Logs encrypts log data at rest with its own keys; regulated workloads pass `logGroupEncryptionKey` for a customer-managed KMS key.',
     })),
-    ...['HIPAA.Security', 'NIST.800.53.R5'].flatMap((pack) => ['DeadLetterQueueAlarm'].map((alarm) => ({
-      path: `${id}/${alarm}/Resource`,
-      id: `${pack}-CloudWatchAlarmAction`,
-      reason: 'Where alarms notify (SNS topic, chat, pager) is the team\'s choice: pass `alarmActions`.',
-    }))),
   ];
 }
 
