@@ -29,12 +29,22 @@ const CONSTRUCTS = [
     }),
   },
   {
-    name: 'PowertoolsFunction (Python 3.13)',
+    // a Python function must name its runtime: the minimal call takes the library's newest
+    name: 'PowertoolsFunction (Python, newestPython())',
+    exports: ['PowertoolsFunction', 'PowertoolsRuntimes'],
+    build: (s) => new patterns.PowertoolsFunction(s, 'Fn', {
+      serviceName: 'orders', runtime: patterns.PowertoolsRuntimes.newestPython(), handler: 'index.handler',
+      code: lambda.Code.fromInline('def handler(event, context):\n    return {"statusCode": 200}\n'),
+    }),
+  },
+  {
+    name: 'PowertoolsFunction (Python 3.13, pinned by the user)',
     exports: ['PowertoolsFunction'],
     build: (s) => new patterns.PowertoolsFunction(s, 'Fn', {
       serviceName: 'orders', runtime: lambda.Runtime.PYTHON_3_13, handler: 'index.handler',
       code: lambda.Code.fromInline('def handler(event, context):\n    return {"statusCode": 200}\n'),
     }),
+    // an older runtime the user picked stays reported (the construct acknowledges only the newest)
     allowed: ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion'],
   },
   { name: 'SingleTable', exports: ['SingleTable'], build: (s) => new patterns.SingleTable(s, 'Table') },
